@@ -1,0 +1,34 @@
+import { ask } from '../answer/ask.js';
+import { renderAskResult } from '../answer/render.js';
+import type { Lang } from '../knowledge/types.js';
+import type { Command } from './types.js';
+
+export const askCommand: Command = {
+  name: 'ask',
+  description: { en: 'Ask a Kubernetes or container interview question', zh: '提问一个 Kubernetes / 容器面试问题' },
+  options: [
+    {
+      name: 'question',
+      type: 'string',
+      required: true,
+      rest: true,
+      autocomplete: true,
+      description: { en: 'Your question, in English or Chinese', zh: '你的问题（中文或英文）' },
+    },
+    {
+      name: 'lang',
+      type: 'string',
+      description: { en: 'Answer language (default: the language of the question)', zh: '回答语言（默认与提问语言一致）' },
+      choices: [
+        { value: 'zh', label: { en: '中文', zh: '中文' } },
+        { value: 'en', label: { en: 'English', zh: 'English' } },
+      ],
+    },
+  ],
+  run(ctx, args) {
+    const { kb, index } = ctx.services;
+    const result = ask(index, String(args.question ?? ''), { lang: args.lang as Lang | undefined });
+    ctx.services.logger.debug('ask', { status: result.status, entry: result.entry?.id, confidence: result.confidence });
+    return renderAskResult(kb, result);
+  },
+};

@@ -1,0 +1,111 @@
+import { UserError } from '../errors.js';
+import type { Lang } from '../knowledge/types.js';
+import type { Args, Command, OptionDef, Subcommand } from './types.js';
+
+export interface Invocation {
+  command: Command;
+  subcommand?: Subcommand;
+  args: Args;
+}
+
+const msg = (lang: Lang, en: string, zh: string) => (lang === 'zh' ? zh : en);
+
+/**
+ * Turns a line of text into a command invocation, for the console and Slack's `/k8s`.
+ * `/quiz networking 5`, `quiz topic:networking count:5` and `/quiz --count 5` all work; words
+ * are matched to options by what they can be (a choice, a number), then by order. Text that is
+ * not a command is a question.
+ */
+export function parseCommandText(text: string, commands: readonly Command[], lang: Lang, options: { slashOptional?: boolean } = {}): Invocation {
+  const trimmed = text.trim();
+  const slashed = trimmed.startsWith('/');
+  const words = (slashed ? trimmed.slice(1) : trimmed).split(/\s+/).filter(Boolean);
+  const name = (words[0] ?? '').toLowerCase();
+  const command = commands.find((c) => c.name === name);
+  const ask = commands.find((c) => c.name === 'ask');
+  if (!command || (!slashed && !options.slashOptional)) {
+    if (slashed) throw new UserError(msg(lang, `Unknown command \`/${name}\`. Type \`/help\` to see what I can do.`, `未知命令 \`/${name}\`。输入 \`/help\` 查看可用命令。`));
+    if (!ask) throw new UserError('no ask command');
+    return { command: ask, args: { question: trimmed } };
+  }
+  let rest = words.slice(1);
+  if (command.subcommands) {
+    const subName = (rest[0] ?? '').toLowerCase();
+    const sub = command.subcommands.find((s) => s.name === subName);
+    const names = command.subcommands.map((s) => s.name).join(', ');
+    if (!sub) {
+      throw new UserError(
+        subName
+          ? msg(lang, `\`/${command.name}\` has no sub-command \`${subName}\`. Choose one of: ${names}.`, `\`/${command.name}\` 没有子命令 \`${subName}\`，可用的有：${names}。`)
+          : msg(lang, `\`/${command.name}\` needs a sub-command: ${names}.`, `\`/${command.name}\` 需要一个子命令：${names}。`),
+      );
+    }
+    rest = rest.slice(1);
+    return { command, subcommand: sub, args: parseOptions(rest, sub.options, `/${command.name} ${sub.name}`, lang) };
+  }
+  return { command, args: parseOptions(rest, command.options ?? [], `/${command.name}`, lang) };
+}
+
+function parseOptions(words: string[], defs: readonly OptionDef[], usage: string, lang: Lang): Args {
+  const args: Args = {};
+  const positional: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const named = /^(?:--)?([a-z][a-z-]*)[:=](.*)$/i.exec(w) ?? (w.startsWith('--') ? [w, w.slice(2), words[++i] ?? ''] : null);
+    if (named) {
+      const def = defs.find((d) => d.name === named[1]!.toLowerCase());
+      if (!def) throw new UserError(msg(lang, `Unknown option \`${named[1]}\` for \`${usage}\`. Options: ${defs.map((d) => d.name).join(', ') || 'none'}.`, `\`${usage}\` 没有选项 \`${named[1]}\`，可用选项：${defs.map((d) => d.name).join(', ') || '无'}。`));
+      if (def.rest) {
+        args[def.name] = [named[2], ...words.slice(i + 1)].join(' ').trim();
+        break;
+      }
+      args[def.name] = coerce(def, named[2]!, usage, lang);
+      continue;
+    }
+    const restDef = defs.find((d) => d.rest && args[d.name] === undefined);
+    if (restDef && !defs.some((d) => !d.rest && args[d.name] === undefined && accepts(d, w))) {
+      args[restDef.name] = words.slice(i).join(' ');
+      break;
+    }
+    positional.push(w);
+  }
+  for (const w of positional) {
+    const def = defs.find((d) => args[d.name] === undefined && !d.rest && accepts(d, w));
+    if (!def) throw new UserError(msg(lang, `I don't understand \`${w}\` in \`${usage}\`. Expected: ${describe(defs)}.`, `无法理解 \`${usage}\` 中的 \`${w}\`。用法：${describe(defs)}。`));
+    args[def.name] = coerce(def, w, usage, lang);
+  }
+  for (const d of defs) {
+    if (d.required && (args[d.name] === undefined || args[d.name] === '')) throw new UserError(msg(lang, `\`${usage}\` needs \`${d.name}\`: ${d.description.en}.`, `\`${usage}\` 需要 \`${d.name}\`：${d.description.zh}。`));
+  }
+  return args;
+}
+
+function accepts(def: OptionDef, word: string): boolean {
+  if (def.choices) return def.choices.some((c) => c.value.toLowerCase() === word.toLowerCase());
+  if (def.type === 'integer') return /^-?\d+$/.test(word);
+  return true;
+}
+
+function coerce(def: OptionDef, raw: string, usage: string, lang: Lang): string | number {
+  const value = raw.trim();
+  if (def.choices) {
+    const choice = def.choices.find((c) => c.value.toLowerCase() === value.toLowerCase());
+    if (!choice) throw new UserError(msg(lang, `\`${def.name}\` must be one of: ${def.choices.map((c) => c.value).join(', ')}.`, `\`${def.name}\` 必须是以下之一：${def.choices.map((c) => c.value).join(', ')}。`));
+    return choice.value;
+  }
+  if (def.type === 'integer') {
+    const n = Number(value);
+    const min = def.min ?? -Infinity;
+    const max = def.max ?? Infinity;
+    if (!/^-?\d+$/.test(value) || n < min || n > max) {
+      const range = `${def.min ?? '…'}–${def.max ?? '…'}`;
+      throw new UserError(msg(lang, `\`${def.name}\` must be a whole number (${range}) in \`${usage}\`.`, `\`${usage}\` 的 \`${def.name}\` 必须是整数（${range}）。`));
+    }
+    return n;
+  }
+  return value;
+}
+
+function describe(defs: readonly OptionDef[]): string {
+  return defs.map((d) => (d.choices ? `${d.name} (${d.choices.map((c) => c.value).join('|')})` : d.name)).join(', ') || '—';
+}
