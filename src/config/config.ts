@@ -22,8 +22,7 @@ export class ConfigError extends Error {
 
 /**
  * The environment as the process sees it, with `.env` (if present) filling in what the real
- * environment does not set. The only place that touches process.env is the entry point that
- * calls this.
+ * environment does not set. Only the entry points read the real environment and pass it here.
  */
 export function environmentWithDotenv(processEnv: Env, cwd: string): Env {
   const file = resolve(cwd, '.env');

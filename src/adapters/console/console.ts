@@ -65,14 +65,17 @@ export function runConsole(opts: ConsoleOptions): Promise<void> {
   return new Promise((resolve) => {
     // Lines are handled one at a time, in order, even when a script pipes them in at once.
     let queue = Promise.resolve();
+    let quitting = false;
     rl.on('line', (line) => {
+      const text = line.trim();
+      if (quitting || text === '') return;
+      if (text === '/quit' || text === '/exit') {
+        // Lines already buffered behind /quit must not run, so decide now, not when the queue gets here.
+        quitting = true;
+        rl.close();
+        return;
+      }
       queue = queue.then(async () => {
-        const text = line.trim();
-        if (text === '') return;
-        if (text === '/quit' || text === '/exit') {
-          rl.close();
-          return;
-        }
         const n = /^\d{1,2}$/.test(text) ? Number(text) : 0;
         if (n >= 1 && n <= choices.length) {
           const action = choices[n - 1]!;

@@ -55,7 +55,7 @@ export function ask(index: KnowledgeIndex, rawQuery: string, options: AskOptions
 
   const decision = decide(outcome);
   if (!decision.best) {
-    const suggestions = outcome.hits.filter((h) => coverage(h, outcome) >= THRESHOLDS.minSuggestionCoverage && outcome.unknownLatin.length === 0).slice(0, 3).map((h) => h.entry);
+    const suggestions = outcome.hits.filter((h) => coverage(h, outcome) >= THRESHOLDS.minSuggestionCoverage).slice(0, 3).map((h) => h.entry);
     return { ...base, status: 'declined', confidence: decision.confidence, suggestions };
   }
   const entry = decision.best.entry;

@@ -46,9 +46,17 @@ export function parseCommandText(text: string, commands: readonly Command[], lan
   return { command, args: parseOptions(rest, command.options ?? [], `/${command.name}`, lang) };
 }
 
-function parseOptions(words: string[], defs: readonly OptionDef[], usage: string, lang: Lang): Args {
+function parseOptions(allWords: string[], defs: readonly OptionDef[], usage: string, lang: Lang): Args {
   const args: Args = {};
   const positional: string[] = [];
+  // `name:value` for a known option counts wherever it stands, even after free text (`/ask what is a pod lang:zh`).
+  const words = allWords.filter((w) => {
+    const m = /^(?:--)?([a-z][a-z-]*)[:=](.+)$/i.exec(w);
+    const def = m ? defs.find((d) => d.name === m[1]!.toLowerCase() && !d.rest) : undefined;
+    if (!m || !def) return true;
+    args[def.name] = coerce(def, m[2]!, usage, lang);
+    return false;
+  });
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const named = /^(?:--)?([a-z][a-z-]*)[:=](.*)$/i.exec(w) ?? (w.startsWith('--') ? [w, w.slice(2), words[++i] ?? ''] : null);

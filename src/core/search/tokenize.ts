@@ -49,8 +49,11 @@ export interface Token {
 }
 
 /** Light English stemming: enough to meet `probes`/`probe` and `containers`/`container`. */
+/** Acronyms that end in s but are not plurals. */
+const NO_STEM = new Set(['ipvs', 'https', 'kms', 'iops', 'qps', 'tls', 'aws', 'eks', 'aks', 'gcs', 'cos', 'nfs', 'cephfs', 'xfs', 'zfs', 'btrfs', 'tmpfs', 'procfs', 'sysfs', 'rootfs', 'aufs', 'overlayfs', 'unionfs']);
+
 export function stem(word: string): string {
-  if (word.length <= 3 || /[0-9]/.test(word)) return word;
+  if (word.length <= 3 || /[0-9]/.test(word) || NO_STEM.has(word)) return word;
   if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
   if (word.endsWith('sses')) return word.slice(0, -2);
   if (word.endsWith('s') && !/(ss|us|is|os)$/.test(word)) return word.slice(0, -1);
