@@ -1,34 +1,32 @@
 import { userInfo } from 'node:os';
 import { environmentWithDotenv, loadConfig, ConfigError } from './config/config.js';
-import { loadKnowledgeIndex } from './app/knowledge.js';
+import { createApp } from './app/create-app.js';
 import { createJsonLogger } from './app/logger.js';
-import { Bot } from './core/bot.js';
-import { COMMANDS } from './core/commands/registry.js';
-import type { Services } from './core/commands/types.js';
+import { nodeCronEngine } from './app/schedule-engine.js';
+import { ConsoleAdapter } from './adapters/console/console.js';
 import { KnowledgeError } from './core/knowledge/load.js';
-import { systemClock } from './core/ports.js';
-import { SqliteStore, StorageError } from './storage/sqlite-store.js';
-import { runConsole } from './adapters/console/console.js';
+import { realTimers, systemClock } from './core/ports.js';
+import { StorageError } from './storage/sqlite-store.js';
 
 async function main(): Promise<number> {
-  const config = loadConfig(environmentWithDotenv(process.env, process.cwd()));
+  const config = loadConfig(environmentWithDotenv(process.env, process.cwd()), nodeCronEngine().validate);
   const logger = createJsonLogger(config.logLevel);
-  const { kb, index } = loadKnowledgeIndex(config.knowledgeDir);
-  const store = SqliteStore.open(config.databasePath);
-  const services: Services = { kb, index, store, clock: systemClock, logger };
-  const bot = new Bot(COMMANDS);
+  const app = createApp(config, { clock: systemClock, timers: realTimers, random: Math.random, logger });
+
+  // No platform credentials: the local console, with every command working the same way.
+  const console_ = new ConsoleAdapter({
+    input: process.stdin,
+    output: process.stdout,
+    lang: config.defaultLang,
+    userName: safeUserName(),
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  });
+  app.chat.register('console', console_);
   try {
-    await runConsole({
-      bot,
-      services,
-      input: process.stdin,
-      output: process.stdout,
-      lang: config.defaultLang,
-      userName: safeUserName(),
-      interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-    });
+    await app.startBackground();
+    await console_.run(app.bot, app.services);
   } finally {
-    store.close();
+    await app.stop();
   }
   return 0;
 }

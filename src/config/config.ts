@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import type { Lang } from '../core/knowledge/types.js';
+import { isValidTimeZone } from '../core/daily/time.js';
 import { DEFAULT_KNOWLEDGE_DIR, PACKAGE_ROOT } from '../paths.js';
 
 export type Env = Record<string, string | undefined>;
@@ -11,6 +12,26 @@ export interface Config {
   defaultLang: Lang;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   databasePath: string;
+  quizSeconds: number;
+  /** Static daily subscriptions: `discord:<channelId>` / `slack:<channelId>` / `console:local`. */
+  dailyChannels: string[];
+  dailyCron: string;
+  dailyTimezone: string;
+  dailyRevealAfterMs: number;
+  /** Platform-qualified user ids (`discord:123`, `slack:U123`) treated as admins everywhere. */
+  adminUsers: Set<string>;
+}
+
+/** Checks a cron expression; passed in so this module does not pick the cron library. */
+export type CronValidator = (expr: string) => string | undefined;
+
+const DURATION_RE = /^(\d+)\s*(ms|s|m|h|d)?$/i;
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `8h`, `90m`, `30s`, `2d`; a bare number is seconds. */
+export function parseDuration(text: string): number | undefined {
+  const m = DURATION_RE.exec(text.trim());
+  return m ? Number(m[1]) * UNIT_MS[(m[2] ?? 's').toLowerCase()]! : undefined;
 }
 
 export class ConfigError extends Error {
@@ -31,7 +52,7 @@ export function environmentWithDotenv(processEnv: Env, cwd: string): Env {
 }
 
 /** Reads and validates every variable at once, so one start-up reports every problem. */
-export function loadConfig(env: Env): Config {
+export function loadConfig(env: Env, validateCron: CronValidator = () => undefined): Config {
   const problems: string[] = [];
   const str = (name: string) => {
     const v = env[name]?.trim();
@@ -45,14 +66,42 @@ export function loadConfig(env: Env): Config {
     return fallback;
   };
 
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const v = str(name);
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (Number.isInteger(n) && n >= min && n <= max) return n;
+    problems.push(`${name}="${v}" must be a whole number from ${min} to ${max}`);
+    return fallback;
+  };
+  const list = (name: string) => (str(name) ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+
   const knowledgeDir = str('KNOWLEDGE_DIR') ? resolve(PACKAGE_ROOT, str('KNOWLEDGE_DIR')!) : DEFAULT_KNOWLEDGE_DIR;
   if (!existsSync(knowledgeDir)) problems.push(`KNOWLEDGE_DIR: directory ${knowledgeDir} does not exist`);
-  const config: Config = {
+  const config = {
     knowledgeDir,
     defaultLang: oneOf('DEFAULT_LANG', ['zh', 'en'] as const, 'en'),
     logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     databasePath: str('DATABASE_PATH') === ':memory:' ? ':memory:' : resolve(PACKAGE_ROOT, str('DATABASE_PATH') ?? 'data/bot.sqlite'),
-  };
+  } as Config;
+  config.quizSeconds = int('QUIZ_SECONDS', 30, 10, 600);
+  config.dailyCron = str('DAILY_CRON') ?? '0 9 * * 1-5';
+  const cronProblem = validateCron(config.dailyCron);
+  if (cronProblem) problems.push(`DAILY_CRON="${config.dailyCron}" is not a valid cron expression: ${cronProblem}`);
+  config.dailyTimezone = str('DAILY_TIMEZONE') ?? 'UTC';
+  if (!isValidTimeZone(config.dailyTimezone)) problems.push(`DAILY_TIMEZONE="${config.dailyTimezone}" is not an IANA time zone (e.g. Asia/Shanghai, UTC)`);
+  const reveal = str('DAILY_REVEAL_AFTER') ?? '8h';
+  const revealMs = parseDuration(reveal);
+  if (revealMs === undefined || revealMs < 60_000 || revealMs > 7 * 86_400_000) problems.push(`DAILY_REVEAL_AFTER="${reveal}" must be a duration between 1m and 7d, like 8h or 90m`);
+  config.dailyRevealAfterMs = revealMs ?? 8 * 3_600_000;
+  config.dailyChannels = list('DAILY_CHANNELS');
+  for (const c of config.dailyChannels) {
+    if (!/^(discord|slack):[A-Za-z0-9]+$|^console:local$/.test(c)) problems.push(`DAILY_CHANNELS entry "${c}" must look like discord:<channelId> or slack:<channelId>`);
+  }
+  config.adminUsers = new Set(list('ADMIN_USERS'));
+  for (const u of config.adminUsers) {
+    if (!/^(discord|slack|console):[A-Za-z0-9._-]+$/.test(u)) problems.push(`ADMIN_USERS entry "${u}" must look like discord:<userId> or slack:<userId>`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -1,4 +1,5 @@
 import { parseAction } from './actions.js';
+import { handleFlashcardAction } from './commands/flashcard-command.js';
 import { renderEntry } from './answer/render.js';
 import { UserError } from './errors.js';
 import { t } from './i18n.js';
@@ -19,21 +20,16 @@ export interface AutocompleteChoice {
   value: string;
 }
 
-export type ActionHandler = (ctx: CommandContext, action: string) => Promise<ActionReply | undefined> | ActionReply | undefined;
-
 /**
  * The platform-independent bot: commands in, replies out. Adapters translate platform events
  * into calls here and render what comes back; they own error boundaries and platform limits.
  */
 export class Bot {
-  constructor(
-    readonly commands: readonly Command[],
-    private readonly actionHandlers: readonly ActionHandler[] = [],
-  ) {}
+  constructor(readonly commands: readonly Command[]) {}
 
   /** A line of text: a `/command ...` or a plain question. */
   async handleText(ctx: CommandContext, text: string, options: { slashOptional?: boolean } = {}): Promise<Reply> {
-    const inv = parseCommandText(text, this.commands, ctx.lang, options);
+    const inv = parseCommandText(text, this.commands, ctx.lang, { ...options, topics: ctx.services.kb.topics.map((t) => t.id) });
     return this.invoke(ctx, inv);
   }
 
@@ -59,10 +55,8 @@ export class Bot {
   }
 
   async handleAction(ctx: CommandContext, action: string): Promise<ActionReply> {
-    for (const handler of this.actionHandlers) {
-      const result = await handler(ctx, action);
-      if (result) return result;
-    }
+    const handled = (await ctx.services.quiz.handleAction(ctx, action)) ?? (await ctx.services.daily.handleAction(ctx, action)) ?? handleFlashcardAction(ctx, action);
+    if (handled) return handled;
     const parsed = parseAction(action);
     const { kb, store, clock } = ctx.services;
     const expired: ActionReply = { reply: textReply(t(ctx.lang, 'unknownAction'), { ephemeral: true }), mode: 'ephemeral' };

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runConsole } from '../../src/adapters/console/console.js';
+import { ConsoleAdapter } from '../../src/adapters/console/console.js';
 import { Bot } from '../../src/core/bot.js';
 import { COMMANDS } from '../../src/core/commands/registry.js';
 import type { Command } from '../../src/core/commands/types.js';
@@ -12,7 +12,8 @@ async function session(lines: string[], bot = new Bot(COMMANDS)) {
   let text = '';
   output.on('data', (d: Buffer) => (text += d.toString()));
   const services = testServices();
-  const done = runConsole({ bot, services, input, output, lang: 'en', userName: 'tester', interactive: false });
+  const adapter = new ConsoleAdapter({ input, output, lang: 'en', userName: 'tester', interactive: false });
+  const done = adapter.run(bot, services);
   input.end(lines.join('\n') + '\n');
   await done;
   return { text, services };

@@ -16,7 +16,14 @@ const msg = (lang: Lang, en: string, zh: string) => (lang === 'zh' ? zh : en);
  * are matched to options by what they can be (a choice, a number), then by order. Text that is
  * not a command is a question.
  */
-export function parseCommandText(text: string, commands: readonly Command[], lang: Lang, options: { slashOptional?: boolean } = {}): Invocation {
+export interface ParseOptions {
+  /** Where the platform already addressed the bot (Slack's /k8s), `quiz` works like `/quiz`. */
+  slashOptional?: boolean;
+  /** Topic ids, for options whose choices are the knowledge base's topics. */
+  topics?: readonly string[];
+}
+
+export function parseCommandText(text: string, commands: readonly Command[], lang: Lang, options: ParseOptions = {}): Invocation {
   const trimmed = text.trim();
   const slashed = trimmed.startsWith('/');
   const words = (slashed ? trimmed.slice(1) : trimmed).split(/\s+/).filter(Boolean);
@@ -41,9 +48,14 @@ export function parseCommandText(text: string, commands: readonly Command[], lan
       );
     }
     rest = rest.slice(1);
-    return { command, subcommand: sub, args: parseOptions(rest, sub.options, `/${command.name} ${sub.name}`, lang) };
+    return { command, subcommand: sub, args: parseOptions(rest, resolveChoices(sub.options, options.topics), `/${command.name} ${sub.name}`, lang) };
   }
-  return { command, args: parseOptions(rest, command.options ?? [], `/${command.name}`, lang) };
+  return { command, args: parseOptions(rest, resolveChoices(command.options ?? [], options.topics), `/${command.name}`, lang) };
+}
+
+/** Fills in choices that come from the knowledge base, so parsing and registration see one list. */
+export function resolveChoices(defs: readonly OptionDef[], topics: readonly string[] = []): OptionDef[] {
+  return defs.map((d) => (d.choicesFrom === 'topics' ? { ...d, choices: topics.map((t) => ({ value: t, label: { en: t, zh: t } })) } : d));
 }
 
 function parseOptions(allWords: string[], defs: readonly OptionDef[], usage: string, lang: Lang): Args {
@@ -89,6 +101,7 @@ function parseOptions(allWords: string[], defs: readonly OptionDef[], usage: str
 }
 
 function accepts(def: OptionDef, word: string): boolean {
+  if (def.pattern) return def.pattern.test(word);
   if (def.choices) return def.choices.some((c) => c.value.toLowerCase() === word.toLowerCase());
   if (def.type === 'integer') return /^-?\d+$/.test(word);
   return true;
@@ -100,6 +113,9 @@ function coerce(def: OptionDef, raw: string, usage: string, lang: Lang): string 
     const choice = def.choices.find((c) => c.value.toLowerCase() === value.toLowerCase());
     if (!choice) throw new UserError(msg(lang, `\`${def.name}\` must be one of: ${def.choices.map((c) => c.value).join(', ')}.`, `\`${def.name}\` 必须是以下之一：${def.choices.map((c) => c.value).join(', ')}。`));
     return choice.value;
+  }
+  if (def.pattern && !def.pattern.test(value)) {
+    throw new UserError(msg(lang, `\`${value}\` is not a valid \`${def.name}\` (${def.description.en}).`, `\`${value}\` 不是有效的 \`${def.name}\`（${def.description.zh}）。`));
   }
   if (def.type === 'integer') {
     const n = Number(value);

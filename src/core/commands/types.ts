@@ -1,8 +1,10 @@
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import type { KnowledgeIndex } from '../search/index.js';
-import type { Clock, Logger } from '../ports.js';
+import type { ChatPort, Clock, Logger, Random, Timers } from '../ports.js';
 import type { Reply } from '../reply.js';
 import type { Store } from '../storage/store.js';
+import type { QuizService } from '../quiz/quiz-service.js';
+import type { DailyService } from '../daily/daily-service.js';
 
 export type Localized = Record<Lang, string>;
 
@@ -12,6 +14,10 @@ export interface OptionDef {
   description: Localized;
   required?: boolean;
   choices?: readonly { value: string; label: Localized }[];
+  /** Choices that come from the knowledge base (its topics), resolved when commands are registered or parsed. */
+  choicesFrom?: 'topics';
+  /** In text form, which words this option accepts when given by position. */
+  pattern?: RegExp;
   min?: number;
   max?: number;
   /** Offer matching knowledge-base questions while the user types (Discord autocomplete). */
@@ -55,10 +61,31 @@ export interface CommandContext {
   services: Services;
 }
 
+export interface Settings {
+  /** Default seconds per quiz question (QUIZ_SECONDS). */
+  quizSeconds: number;
+  /** How long a daily question stays open before the reveal (DAILY_REVEAL_AFTER). */
+  dailyRevealAfterMs: number;
+  /** Default schedule and zone for `daily subscribe` without a time. */
+  dailyCron: string;
+  dailyTimezone: string;
+  /** Language of scheduled daily posts (DEFAULT_LANG). */
+  dailyLang: Lang;
+}
+
 export interface Services {
   kb: KnowledgeBase;
   index: KnowledgeIndex;
   store: Store;
   clock: Clock;
   logger: Logger;
+  chat: ChatPort;
+  timers: Timers;
+  random: Random;
+  settings: Settings;
+  quiz: QuizService;
+  daily: DailyService;
 }
+
+/** Everything but the feature services, which are built from it (see createServices). */
+export type BaseServices = Omit<Services, 'quiz' | 'daily'>;
