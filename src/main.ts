@@ -10,7 +10,7 @@ import { StorageError } from './storage/sqlite-store.js';
 
 async function main(): Promise<number> {
   const config = loadConfig(environmentWithDotenv(process.env, process.cwd()), nodeCronEngine().validate);
-  const logger = createJsonLogger(config.logLevel);
+  const logger = createJsonLogger(config.logLevel ?? 'warn');
   const app = createApp(config, { clock: systemClock, timers: realTimers, random: Math.random, logger });
 
   // No platform credentials: the local console, with every command working the same way.

@@ -10,7 +10,8 @@ export type Env = Record<string, string | undefined>;
 export interface Config {
   knowledgeDir: string;
   defaultLang: Lang;
-  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Undefined when LOG_LEVEL is not set: the console then shows only warnings, a server logs info. */
+  logLevel?: 'debug' | 'info' | 'warn' | 'error';
   databasePath: string;
   quizSeconds: number;
   /** Static daily subscriptions: `discord:<channelId>` / `slack:<channelId>` / `console:local`. */
@@ -81,7 +82,7 @@ export function loadConfig(env: Env, validateCron: CronValidator = () => undefin
   const config = {
     knowledgeDir,
     defaultLang: oneOf('DEFAULT_LANG', ['zh', 'en'] as const, 'en'),
-    logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    logLevel: str('LOG_LEVEL') === undefined ? undefined : oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     databasePath: str('DATABASE_PATH') === ':memory:' ? ':memory:' : resolve(PACKAGE_ROOT, str('DATABASE_PATH') ?? 'data/bot.sqlite'),
   } as Config;
   config.quizSeconds = int('QUIZ_SECONDS', 30, 10, 600);

@@ -35,3 +35,13 @@ describe('SqliteStore', () => {
     b.close();
   });
 });
+
+describe('schedule leases', () => {
+  it('grants a tick to one holder until the lease expires', () => {
+    const s = SqliteStore.open(':memory:');
+    const t0 = new Date('2026-03-02T09:00:00Z');
+    expect(s.acquireLease('daily:x:2026-03-02T09:00', 'p1', 60_000, t0)).toBe(true);
+    expect(s.acquireLease('daily:x:2026-03-02T09:00', 'p2', 60_000, t0)).toBe(false);
+    expect(s.acquireLease('daily:x:2026-03-02T09:00', 'p2', 60_000, new Date(t0.getTime() + 61_000))).toBe(true);
+  });
+});

@@ -8,13 +8,14 @@ export function renderReplyText(reply: Reply, options: { color?: boolean } = {})
   const bold = (s: string) => (options.color ? `\x1b[1m${s}\x1b[0m` : s);
   const dim = (s: string) => (options.color ? `\x1b[2m${s}\x1b[0m` : s);
   const lines: string[] = [];
-  if (reply.text) lines.push(reply.text);
+  const inline = (s: string) => s.replace(/\*\*(.+?)\*\*/g, (_, x: string) => bold(x));
+  if (reply.text) lines.push(inline(reply.text));
   for (const card of reply.cards) {
     if (lines.length > 0) lines.push('');
     if (card.title) lines.push(bold(card.title));
     if (card.subtitle) lines.push(dim(card.subtitle));
-    if (card.body) lines.push('', card.body.replace(/\*\*(.+?)\*\*/g, (_, s: string) => bold(s)));
-    for (const s of card.sections ?? []) lines.push('', bold(s.heading), s.body);
+    if (card.body) lines.push('', inline(card.body));
+    for (const s of card.sections ?? []) lines.push('', bold(s.heading), inline(s.body));
     if (card.links && card.links.length > 0) lines.push('', ...card.links.map((l) => `  ↗ ${l.url}`));
     if (card.footer) lines.push(dim(`— ${card.footer}`));
   }
