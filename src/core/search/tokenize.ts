@@ -25,7 +25,7 @@ export function normalize(text: string): string {
  * that never sit inside a technical term: `和` would break `亲和性`, `有` would break `有状态`.
  */
 const ZH_STOP = [
-  '为什么', '是什么', '有哪些', '有什么', '有没有', '是不是', '怎么样', '怎么办', '哪几种', '是怎样', '怎样', '如何', '什么', '怎么', '为何',
+  '为什么', '是什么', '有啥', '咋样', '啥', '咋', '有哪些', '有什么', '有没有', '是不是', '怎么样', '怎么办', '哪几种', '是怎样', '怎样', '如何', '什么', '怎么', '为何',
   '哪些', '哪个', '哪种', '几种', '是否', '能否', '可否', '请问', '一下', '简述', '简单', '介绍', '说说', '讲讲', '谈谈', '解释', '详述', '描述',
   '一个', '这个', '那个', '我们', '你们', '可以', '需要', '应该', '时候', '知道', '告诉', '以及', '还有', '如果', '到底', '一般', '通常',
   '具体', '主要', '分别', '其中', '就是', '的话', '进行', '关于', '之间', '面试', '问题', '请', '吗', '呢', '吧', '啊', '呀', '嘛', '的', '了', '么', '是',
@@ -38,7 +38,7 @@ export const EN_STOP = new Set(
     'they them their he she his her can could should would will shall may might must have has had having not no yes ' +
     'please tell explain describe difference differences between vs versus mean means meaning use used using work works ' +
     'into onto than then so if else also just some any all each every other more most much many very ' +
-    'get gets got make makes made happen happens thing things way ways kind kinds type types s t')
+    'get gets got make makes made happen happens thing things way ways s t')
     .split(' '),
 );
 
