@@ -14,7 +14,7 @@ COPY src ./src
 RUN npm run build
 
 FROM node:22-bookworm-slim
-ENV NODE_ENV=production DATABASE_PATH=/data/bot.sqlite
+ENV NODE_ENV=production DATABASE_PATH=/data/bot.sqlite HEALTH_PORT=8080
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
@@ -24,4 +24,8 @@ RUN mkdir -p /data && chown node:node /data
 # The image's built-in unprivileged user (uid 1000).
 USER node
 VOLUME ["/data"]
+EXPOSE 8080
+# Node's own fetch: the slim image has no curl, and a probe should not need one.
+HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.HEALTH_PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["node", "dist/main.js"]

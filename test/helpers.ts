@@ -3,7 +3,7 @@ import { loadKnowledgeIndex } from '../src/app/knowledge.js';
 import { Bot } from '../src/core/bot.js';
 import { COMMANDS } from '../src/core/commands/registry.js';
 import type { CommandContext, Services } from '../src/core/commands/types.js';
-import type { ChatPort, Clock, LogFields, Logger, Timers } from '../src/core/ports.js';
+import { noMetrics, type ChatPort, type Clock, type LogFields, type Logger, type Timers } from '../src/core/ports.js';
 import type { Reply } from '../src/core/reply.js';
 import { createServices } from '../src/core/services.js';
 import { nodeCronEngine } from '../src/app/schedule-engine.js';
@@ -110,7 +110,8 @@ export function testServices(opts: { now?: string; store?: SqliteStore; dir?: st
       chat: new RecordingChat(),
       timers: manualTimers(clock),
       random: seededRandom(7),
-      settings: { quizSeconds: 30, dailyRevealAfterMs: 8 * 3600_000, dailyCron: '0 9 * * 1-5', dailyTimezone: 'UTC', dailyLang: 'en' },
+      metrics: noMetrics,
+      settings: { rateLimits: {}, quizSeconds: 30, dailyRevealAfterMs: 8 * 3600_000, dailyCron: '0 9 * * 1-5', dailyTimezone: 'UTC', dailyLang: 'en' },
     },
     nodeCronEngine(),
   ) as TestServices;

@@ -6,7 +6,7 @@ import type { Config } from '../config/config.js';
 import { Bot } from '../core/bot.js';
 import { COMMANDS } from '../core/commands/registry.js';
 import type { Services } from '../core/commands/types.js';
-import type { Clock, Logger, Random, Timers } from '../core/ports.js';
+import { noMetrics, type Clock, type Logger, type Metrics, type Random, type Timers } from '../core/ports.js';
 import { createServices } from '../core/services.js';
 import { SqliteStore } from '../storage/sqlite-store.js';
 
@@ -15,6 +15,7 @@ export interface AppIO {
   timers: Timers;
   random: Random;
   logger: Logger;
+  metrics?: Metrics;
 }
 
 export interface App {
@@ -40,7 +41,9 @@ export function createApp(config: Config, io: AppIO): App {
       store,
       chat,
       ...io,
+      metrics: io.metrics ?? noMetrics,
       settings: {
+        rateLimits: config.rateLimits,
         quizSeconds: config.quizSeconds,
         dailyRevealAfterMs: config.dailyRevealAfterMs,
         dailyCron: config.dailyCron,

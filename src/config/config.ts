@@ -21,6 +21,14 @@ export interface Config {
   dailyRevealAfterMs: number;
   /** Platform-qualified user ids (`discord:123`, `slack:U123`) treated as admins everywhere. */
   adminUsers: Set<string>;
+  /** HEALTH_PORT: /healthz, /readyz, /metrics. Undefined in the console unless set explicitly. */
+  healthPort?: number;
+  logFormat: 'json' | 'pretty';
+  rateLimits: Record<string, { count: number; windowMs: number }>;
+  /** Present when DISCORD_TOKEN is set. */
+  discord?: { token: string; apiUrl?: string; guildId?: string };
+  /** Present when SLACK_BOT_TOKEN is set: Socket Mode with an app token, else HTTP mode on `port`. */
+  slack?: { botToken: string; appToken?: string; signingSecret?: string; apiUrl?: string; port: number };
 }
 
 /** Checks a cron expression; passed in so this module does not pick the cron library. */
@@ -103,6 +111,46 @@ export function loadConfig(env: Env, validateCron: CronValidator = () => undefin
   for (const u of config.adminUsers) {
     if (!/^(discord|slack|console):[A-Za-z0-9._-]+$/.test(u)) problems.push(`ADMIN_USERS entry "${u}" must look like discord:<userId> or slack:<userId>`);
   }
+  const url = (name: string) => {
+    const v = str(name);
+    if (v !== undefined && !/^https?:\/\/[^\s]+$/.test(v)) problems.push(`${name}="${v}" must be an http(s) URL`);
+    return v;
+  };
+  const discordToken = str('DISCORD_TOKEN');
+  const discordApiUrl = url('DISCORD_API_URL');
+  const guildId = str('DISCORD_GUILD_ID');
+  if (guildId !== undefined && !/^\d{5,25}$/.test(guildId)) problems.push(`DISCORD_GUILD_ID="${guildId}" must be a numeric Discord id`);
+  if (discordToken) config.discord = { token: discordToken, apiUrl: discordApiUrl, guildId };
+  else if (discordApiUrl || guildId) problems.push('DISCORD_API_URL / DISCORD_GUILD_ID are set but DISCORD_TOKEN is not');
+
+  const botToken = str('SLACK_BOT_TOKEN');
+  const appToken = str('SLACK_APP_TOKEN');
+  const signingSecret = str('SLACK_SIGNING_SECRET');
+  const slackApiUrl = url('SLACK_API_URL');
+  const port = int('PORT', 3000, 1, 65535);
+  if (botToken) {
+    if (!botToken.startsWith('xoxb-')) problems.push('SLACK_BOT_TOKEN must be a bot token (xoxb-…)');
+    if (appToken !== undefined && !appToken.startsWith('xapp-')) problems.push('SLACK_APP_TOKEN must be an app-level token (xapp-…) for Socket Mode');
+    if (!appToken && !signingSecret) problems.push('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode on PORT)');
+    config.slack = { botToken, appToken, signingSecret, apiUrl: slackApiUrl, port };
+  } else if (appToken || signingSecret) problems.push('SLACK_APP_TOKEN / SLACK_SIGNING_SECRET are set but SLACK_BOT_TOKEN is not');
+
+  const healthPort = str('HEALTH_PORT');
+  if (healthPort !== undefined) config.healthPort = int('HEALTH_PORT', 8080, 0, 65535);
+  else if (config.discord || config.slack) config.healthPort = 8080;
+  config.logFormat = oneOf('LOG_FORMAT', ['json', 'pretty'] as const, 'json');
+  const rate = (name: string, fallback: string) => {
+    const v = str(name) ?? fallback;
+    const m = /^(\d+)\s*\/\s*(.+)$/.exec(v);
+    const windowMs = m ? parseDuration(m[2]!) : undefined;
+    if (!m || windowMs === undefined || windowMs <= 0) {
+      problems.push(`${name}="${v}" must look like 20/1m (uses per time window; 0/1m turns the limit off)`);
+      return { count: 0, windowMs: 60_000 };
+    }
+    return { count: Number(m[1]), windowMs };
+  };
+  config.rateLimits = { ask: rate('RATE_LIMIT_ASK', '20/1m'), quiz: rate('RATE_LIMIT_QUIZ', '3/5m'), flashcard: rate('RATE_LIMIT_ASK', '20/1m') };
+
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

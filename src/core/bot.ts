@@ -7,6 +7,7 @@ import type { Lang } from './knowledge/types.js';
 import { parseCommandText, type Invocation } from './commands/parse-text.js';
 import type { Args, Command, CommandContext } from './commands/types.js';
 import { textReply, type Reply } from './reply.js';
+import { RateLimiter } from './rate-limit.js';
 
 /** How an adapter should deliver the reply to a button click. */
 export interface ActionReply {
@@ -25,6 +26,8 @@ export interface AutocompleteChoice {
  * into calls here and render what comes back; they own error boundaries and platform limits.
  */
 export class Bot {
+  private limiter?: RateLimiter;
+
   constructor(readonly commands: readonly Command[]) {}
 
   /** A line of text: a `/command ...` or a plain question. */
@@ -49,9 +52,22 @@ export class Bot {
         { ephemeral: true },
       );
     }
+    const wait = this.rateLimiter(ctx).take(inv.command.name, ctx.user.id);
+    if (wait > 0 && !(inv.command.name === 'quiz' && inv.args.action === 'stop')) {
+      ctx.services.metrics.rateLimited(inv.command.name);
+      return textReply(
+        ctx.lang === 'zh' ? `你操作得有点快了，请 ${wait} 秒后再试。` : `You're going a little fast — please try again in ${wait} s.`,
+        { ephemeral: true },
+      );
+    }
     const run = inv.subcommand?.run ?? inv.command.run;
     if (!run) throw new UserError(t(ctx.lang, 'unknownCommand', { name: inv.command.name }));
     return run(ctx, inv.args);
+  }
+
+  private rateLimiter(ctx: CommandContext): RateLimiter {
+    this.limiter ??= new RateLimiter(ctx.services.settings.rateLimits, ctx.services.clock);
+    return this.limiter;
   }
 
   async handleAction(ctx: CommandContext, action: string): Promise<ActionReply> {

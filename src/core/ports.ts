@@ -46,3 +46,13 @@ export const realTimers: Timers = {
 
 /** A source of randomness in [0, 1), injectable for deterministic tests. */
 export type Random = () => number;
+
+/** What the bot counts; the app exports it for Prometheus, tests and the console ignore it. */
+export interface Metrics {
+  questionAsked(outcome: 'answered' | 'declined' | 'invalid', seconds: number): void;
+  answerRecorded(kind: 'quiz' | 'daily'): void;
+  dailyPosted(): void;
+  rateLimited(command: string): void;
+}
+
+export const noMetrics: Metrics = { questionAsked() {}, answerRecorded() {}, dailyPosted() {}, rateLimited() {} };

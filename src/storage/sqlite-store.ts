@@ -315,6 +315,14 @@ export class SqliteStore implements Store {
     );
   }
 
+  healthy(): boolean {
+    try {
+      return this.db.open && this.db.prepare('SELECT 1').pluck().get() === 1;
+    } catch {
+      return false;
+    }
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

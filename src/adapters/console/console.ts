@@ -28,6 +28,7 @@ export interface ConsoleOptions {
 export class ConsoleAdapter implements ChatPort {
   private choices: string[] = [];
   private posted = 0;
+  private stopRequested?: () => void;
 
   constructor(private readonly opts: ConsoleOptions) {}
 
@@ -48,6 +49,11 @@ export class ConsoleAdapter implements ChatPort {
 
   async workspaceOf(): Promise<string> {
     return 'console';
+  }
+
+  /** Ends the session as if the person had quit (SIGTERM). */
+  stop(): void {
+    this.stopRequested?.();
   }
 
   /** Resolves when the input ends (EOF, Ctrl-D, Ctrl-C or /quit) and any quiz in progress is over. */
@@ -107,10 +113,11 @@ export class ConsoleAdapter implements ChatPort {
           if (interactive && !quitting) rl.prompt();
         });
       });
-      rl.on('SIGINT', () => {
+      this.stopRequested = () => {
         quitting = true;
         rl.close();
-      });
+      };
+      rl.on('SIGINT', this.stopRequested);
       rl.on('close', () => {
         void queue.then(async () => {
           // A piped script may end while its quiz is still running: let the round finish, unless a person quit.

@@ -26,8 +26,10 @@ export const askCommand: Command = {
     },
   ],
   run(ctx, args) {
-    const { kb, index } = ctx.services;
+    const { kb, index, metrics } = ctx.services;
+    const started = performance.now();
     const result = ask(index, String(args.question ?? ''), { lang: args.lang as Lang | undefined });
+    metrics.questionAsked(result.status, (performance.now() - started) / 1000);
     ctx.services.logger.debug('ask', { status: result.status, entry: result.entry?.id, confidence: result.confidence });
     return renderAskResult(kb, result);
   },

@@ -1,6 +1,6 @@
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import type { KnowledgeIndex } from '../search/index.js';
-import type { ChatPort, Clock, Logger, Random, Timers } from '../ports.js';
+import type { ChatPort, Clock, Logger, Metrics, Random, Timers } from '../ports.js';
 import type { Reply } from '../reply.js';
 import type { Store } from '../storage/store.js';
 import type { QuizService } from '../quiz/quiz-service.js';
@@ -71,6 +71,8 @@ export interface Settings {
   dailyTimezone: string;
   /** Language of scheduled daily posts (DEFAULT_LANG). */
   dailyLang: Lang;
+  /** Per-user limits: at most `count` uses per `windowMs`, by command name (RATE_LIMIT_*). */
+  rateLimits: Record<string, { count: number; windowMs: number }>;
 }
 
 export interface Services {
@@ -82,6 +84,7 @@ export interface Services {
   chat: ChatPort;
   timers: Timers;
   random: Random;
+  metrics: Metrics;
   settings: Settings;
   quiz: QuizService;
   daily: DailyService;

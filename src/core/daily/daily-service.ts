@@ -153,6 +153,7 @@ export class DailyService {
     const revealAt = new Date(clock.now().getTime() + this.s.settings.dailyRevealAfterMs);
     store.markDailyPosted(post.id, clock.now(), revealAt, ref);
     this.arm(post.id, revealAt);
+    this.s.metrics.dailyPosted();
     this.s.logger.info('daily posted', { channel: post.channelId, day, entry: post.entryId });
     return 'posted';
   }
@@ -208,6 +209,7 @@ export class DailyService {
       correct: isCorrect(entry, post.quizIndex, post.optionOrder, choice),
       answeredAt: this.s.clock.now(),
     });
+    if (first) this.s.metrics.answerRecorded('daily');
     return reply(
       first
         ? say(lang, `Got it: **${LETTERS[choice]}**. The answer is revealed later today.`, `已记录：**${LETTERS[choice]}**。稍后公布答案。`)

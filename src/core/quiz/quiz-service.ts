@@ -135,6 +135,7 @@ export class QuizService {
       correct: isCorrect(entry, q.quizIndex, q.optionOrder, choice),
       answeredAt: now,
     });
+    if (first) this.s.metrics.answerRecorded('quiz');
     const text = first
       ? say(lang, `Got it: **${LETTERS[choice]}**. The answer is revealed when time is up.`, `已记录你的答案：**${LETTERS[choice]}**。时间到后公布答案。`)
       : say(lang, 'You already answered this one — your first answer counts.', '你已经答过这题了，以第一次作答为准。');

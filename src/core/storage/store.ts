@@ -151,5 +151,7 @@ export interface Store {
   /** A time-limited lock shared by processes on one database. */
   acquireLease(key: string, holder: string, ttlMs: number, now: Date): boolean;
 
+  /** True while the database answers a trivial query. */
+  healthy(): boolean;
   close(): void;
 }
