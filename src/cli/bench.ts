@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 import { environmentWithDotenv, loadConfig } from '../config/config.js';
 import { ask } from '../core/answer/ask.js';
 import { loadKnowledge } from '../core/knowledge/load.js';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 import { environmentWithDotenv, loadConfig } from '../config/config.js';
 import { loadKnowledgeIndex } from '../app/knowledge.js';
 import { ask } from '../core/answer/ask.js';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 import { buildKnowledge, readKnowledgeDir, SEED_SECTIONS_FILE } from '../core/knowledge/load.js';
 import { checkCoverage, type SeedSections } from '../core/knowledge/coverage.js';
 import { formatProblem } from '../core/knowledge/validate.js';

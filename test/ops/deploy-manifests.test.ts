@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
+import { loadAll } from 'js-yaml';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
@@ -15,7 +15,7 @@ const MODELS: Record<string, new (o: never) => { validate(): void }> = { ConfigM
 
 const docs = readdirSync(DIR)
   .filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml')
-  .flatMap((f) => parseAllDocuments(readFileSync(DIR + f, 'utf8')).map((d) => ({ file: f, obj: d.toJS() as { kind: string; [k: string]: unknown } })));
+  .flatMap((f) => loadAll(readFileSync(DIR + f, 'utf8')).map((obj) => ({ file: f, obj: obj as { kind: string; [k: string]: unknown } })));
 const deployment = docs.find((d) => d.obj.kind === 'Deployment')!.obj as unknown as {
   spec: { replicas: number; template: { spec: Record<string, any> } };
 };
@@ -31,7 +31,7 @@ describe('deploy/ manifests', () => {
   });
 
   it('lists every manifest but the example Secret in the kustomization', () => {
-    const k = parseAllDocuments(readFileSync(DIR + 'kustomization.yaml', 'utf8'))[0]!.toJS() as { resources: string[] };
+    const k = loadAll(readFileSync(DIR + 'kustomization.yaml', 'utf8'))[0] as { resources: string[] };
     const files = new Set(docs.map((d) => d.file).filter((f) => f !== 'secret.example.yaml'));
     expect(new Set(k.resources)).toEqual(files);
   });

@@ -43,7 +43,7 @@ export async function startDiscordAdapter(app: App, config: Config, logger: Logg
       .finally(() => inFlight.delete(work));
     inFlight.add(work);
   });
-  watchConnection(client, logger);
+  watchConnection(client, logger, () => accepting);
   // discord.js runs gateway handlers in promises of its own; one that rejects (a malformed
   // payload, say) must not end the process. Logged, and the connection goes on.
   const onUnhandled = (reason: unknown) => logger.error('unhandled rejection', { err: reason });
@@ -89,11 +89,12 @@ export async function startDiscordAdapter(app: App, config: Config, logger: Logg
   };
 }
 
-function watchConnection(client: Client, logger: Logger): void {
+function watchConnection(client: Client, logger: Logger, running: () => boolean): void {
   client.on(Events.Error, (err) => logger.error('discord client error', { err }));
   client.on(Events.Warn, (message) => logger.warn('discord warning', { message }));
   client.on(Events.ShardError, (err, shard) => logger.warn('discord gateway error', { err, shard }));
-  client.on(Events.ShardReconnecting, (shard) => logger.warn('discord gateway reconnecting', { shard }));
+  // Our own shutdown closes the connection too; that is not worth a warning.
+  client.on(Events.ShardReconnecting, (shard) => running() && logger.warn('discord gateway reconnecting', { shard }));
   client.on(Events.ShardResume, (shard, replayed) => logger.info('discord gateway resumed', { shard, replayed }));
   client.on(Events.ShardDisconnect, (event, shard) => logger.error('discord gateway closed for good', { shard, code: event.code }));
 }

@@ -27,7 +27,7 @@ export function handleButtons(bolt: BoltApp, app: App, boundary: SlackBoundary):
     );
   });
   // Anything else clicked (nothing we render today) is still acknowledged, so Slack shows no error.
-  bolt.action(/.*/, async ({ ack }) => {
+  bolt.action(new RegExp(`^(?!${ACTION_ID_PREFIX})`), async ({ ack }) => {
     await ack();
   });
 }

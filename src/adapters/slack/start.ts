@@ -67,9 +67,11 @@ export async function startSlackAdapter(app: App, config: Config, logger: Logger
   // Our handlers never throw; this catches what Bolt's own middleware might.
   bolt.error(async (err) => logger.error('slack event failed inside Bolt', { err }));
 
-  // A rejection the SDK leaves unhandled (a failed reconnect, a dropped socket) is logged, not fatal.
+  // A rejection the SDK leaves unhandled (a failed reconnect, a dropped socket) is logged, not
+  // fatal. main.ts installs a process-wide handler; this one covers any other host of the adapter.
   const onUnhandled = (reason: unknown) => logger.error('unhandled rejection (kept running)', { err: reason instanceof Error ? reason : new Error(String(reason)) });
-  process.on('unhandledRejection', onUnhandled);
+  const guardProcess = process.listenerCount('unhandledRejection') === 0;
+  if (guardProcess) process.on('unhandledRejection', onUnhandled);
 
   try {
     await transport.start();

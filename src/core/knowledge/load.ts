@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { load as parseYaml, YAMLException } from 'js-yaml';
 import { formatProblem, validateTopicFile, type KnowledgeProblem } from './validate.js';
 import type { Entry, KnowledgeBase, Topic } from './types.js';
 
@@ -37,10 +37,11 @@ export function buildKnowledge(files: KnowledgeFile[]): { kb: KnowledgeBase; pro
   for (const file of files) {
     let data: unknown;
     try {
-      data = parseYaml(file.text, { prettyErrors: true, uniqueKeys: true });
+      // js-yaml: several times faster than `yaml` on this base (cold start matters), and it rejects duplicate keys.
+      data = parseYaml(file.text, { filename: file.name });
     } catch (err) {
-      const where = err instanceof YAMLParseError && err.linePos ? ` at line ${err.linePos[0].line}, column ${err.linePos[0].col}` : '';
-      const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      const where = err instanceof YAMLException ? ` at line ${err.mark.line + 1}, column ${err.mark.column + 1}` : '';
+      const message = err instanceof YAMLException ? err.reason : err instanceof Error ? err.message.split('\n')[0] : String(err);
       problems.push({ file: file.name, message: `is not valid YAML${where}: ${message}` });
       continue;
     }

@@ -3,6 +3,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import { SYNONYM_GROUPS } from './synonyms.js';
 import { hasHan, normalize, tokenize } from './tokenize.js';
+import { TypoDictionary } from './typos.js';
 
 export interface SearchHit {
   entry: Entry;
@@ -25,17 +26,20 @@ export interface SearchOutcome {
 
 interface Doc {
   id: string;
-  question: string;
-  aliases: string[];
-  tags: string[];
+  /** The question, its alternative phrasings and the tags: what users paraphrase. */
+  title: string;
   short: string;
   answer: string;
 }
 
-const FIELDS = ['question', 'aliases', 'tags', 'short', 'answer'] as const;
-const TITLE_FIELDS = new Set(['question', 'aliases', 'tags']);
-// Questions and aliases are what users paraphrase; answers are long and mention everything.
-const BOOST = { question: 3, aliases: 2.5, tags: 2, short: 1.2, answer: 0.6 };
+// Three fields, not five: every field multiplies the work per query term (measured).
+const FIELDS = ['title', 'short', 'answer'] as const;
+const TITLE_FIELDS = new Set(['title']);
+const ANSWER = FIELDS.indexOf('answer');
+/** Answer words in more than this share of entries are not indexed in answers (measured with npm run eval). */
+const COMMON_ANSWER_SHARE = 0.5;
+// Answers are long and mention everything; a match in the title says much more.
+const BOOST = { title: 4, short: 1.2, answer: 0.6 };
 /** A synonym counts less than a word the user typed, so it helps recall without outvoting them. */
 const EXPANSION_WEIGHT = 0.35;
 const TYPO_WEIGHT = 0.8;
@@ -45,10 +49,16 @@ const HAN_INFO_SCALE = 0.5;
 
 const isLatin = (term: string) => /^[a-z0-9]+$/.test(term);
 const tokenizeToTerms = (text: string): string[] => tokenize(text).map((t) => t.term);
-const fieldText = (doc: Doc, f: (typeof FIELDS)[number]) => {
-  const v = doc[f];
-  return Array.isArray(v) ? v.join(' \n ') : v;
-};
+
+/**
+ * MiniSearch keeps terms in a radix tree whose nodes scan their children linearly. Chinese
+ * bigrams start with thousands of distinct characters, so the root had ~2,500 children and
+ * indexing took seconds. Spelling Han terms in hex under one marker keeps every node narrow
+ * (measured: index build 2.9 s → well under a second). Only exact lookups happen on them.
+ */
+const indexKey = (term: string): string => (isLatin(term) ? term : `~${[...term].map((c) => c.codePointAt(0)!.toString(16)).join('.')}`);
+
+const fieldText = (doc: Doc, f: (typeof FIELDS)[number]) => doc[f];
 
 interface SynonymRule {
   latinPhrase?: string[];
@@ -69,6 +79,11 @@ function buildSynonymRules(): SynonymRule[] {
   return rules;
 }
 
+export interface IndexSnapshot {
+  minisearch: unknown;
+  docFreq: [string, number][];
+}
+
 /** What one typed word became on its way to the index. */
 interface Sent {
   weight: number;
@@ -81,32 +96,66 @@ export class KnowledgeIndex {
   private readonly rules = buildSynonymRules();
   /** Latin term → number of entries using it: the dictionary for typo correction and completion. */
   private readonly latinVocab = new SearchableMap<number>();
+  /** Built on first use: most questions have no typo. */
+  private typos?: TypoDictionary;
   /** Every term → number of entries using it, for weighting how informative a query word is. */
-  private readonly docFreq = new Map<string, number>();
+  private readonly docFreq: Map<string, number> = new Map();
 
-  constructor(readonly kb: KnowledgeBase) {
-    this.ms = new MiniSearch<Doc>({
+  /** Builds the index, or restores it from a snapshot taken of the same knowledge by the same code. */
+  constructor(
+    readonly kb: KnowledgeBase,
+    snapshot?: IndexSnapshot,
+  ) {
+    const options = {
       fields: [...FIELDS],
       storeFields: [],
-      tokenize: (text) => tokenizeToTerms(text),
-      processTerm: (term) => term,
-      extractField: (doc, field) => fieldText(doc, field as (typeof FIELDS)[number]),
-      searchOptions: { boost: BOOST, combineWith: 'OR' },
-    });
-    const docs = kb.entries.map(toDoc);
-    this.ms.addAll(docs);
-    for (const doc of docs) {
+      // Documents arrive already tokenized (see below): splitting on spaces is all that is left.
+      tokenize: (text: string) => (text ? text.split(' ') : []),
+      processTerm: (term: string) => term,
+      extractField: (doc: Doc, field: string) => (field === 'id' ? doc.id : ((doc as unknown as Record<string, string>)[field] ?? '')),
+      searchOptions: { boost: BOOST, combineWith: 'OR' as const },
+    };
+    if (snapshot) {
+      this.ms = MiniSearch.loadJS<Doc>(snapshot.minisearch as Parameters<typeof MiniSearch.loadJS>[0], options);
+      this.docFreq = new Map(snapshot.docFreq);
+      for (const [t, n] of snapshot.docFreq) if (isLatin(t)) this.latinVocab.set(t, n);
+      return;
+    }
+    this.ms = new MiniSearch<Doc>(options);
+    // Tokenize every field once, for both the index and the term statistics.
+    const tokenized = kb.entries.map(toDoc).map((doc) => ({ id: doc.id, fields: FIELDS.map((f) => tokenizeToTerms(fieldText(doc, f))) }));
+    const answerFreq = new Map<string, number>();
+    for (const d of tokenized) {
       const seen = new Set<string>();
-      for (const f of FIELDS) for (const t of tokenizeToTerms(fieldText(doc, f))) seen.add(t);
+      d.fields.forEach((terms) => terms.forEach((t) => seen.add(t)));
       for (const t of seen) {
         this.docFreq.set(t, (this.docFreq.get(t) ?? 0) + 1);
         if (isLatin(t)) this.latinVocab.set(t, (this.latinVocab.get(t) ?? 0) + 1);
       }
+      for (const t of new Set(d.fields[ANSWER]!)) answerFreq.set(t, (answerFreq.get(t) ?? 0) + 1);
     }
+    // In the long answer text: how often a word recurs says little (BM25 saturates anyway), and a
+    // word in most answers tells none apart while costing a full posting scan per query. Each
+    // distinct word is indexed once, and the commonest are left to the title and short fields.
+    const common = (t: string) => (answerFreq.get(t) ?? 0) > COMMON_ANSWER_SHARE * tokenized.length;
+    const docs = tokenized.map((d) => {
+      const indexed: Record<string, string> = { id: d.id };
+      FIELDS.forEach((f, i) => {
+        const terms = i === ANSWER ? [...new Set(d.fields[i])].filter((t) => !common(t)) : d.fields[i]!;
+        indexed[f] = terms.map(indexKey).join(' ');
+      });
+      return indexed;
+    });
+    this.ms.addAll(docs as unknown as Doc[]);
   }
 
   get documentCount(): number {
     return this.ms.documentCount;
+  }
+
+  /** Everything needed to restore this index without re-tokenizing the base (see app/knowledge.ts). */
+  snapshot(): IndexSnapshot {
+    return { minisearch: this.ms.toJSON(), docFreq: [...this.docFreq] };
   }
 
   /** How much a word tells apart entries: rare words a lot, unknown words the most. */
@@ -118,10 +167,12 @@ export class KnowledgeIndex {
     const terms = [...new Set(tokenize(query).map((t) => t.term))];
     if (terms.length === 0) return { terms, unknownLatin: [], hits: [] };
 
+    // Keyed by index key (see indexKey); `origin` is the word as typed.
     const sent = new Map<string, Sent>();
     const send = (term: string, weight: number, origin?: string) => {
-      const prev = sent.get(term);
-      if (!prev || prev.weight < weight) sent.set(term, { weight, origin: origin ?? prev?.origin });
+      const key = indexKey(term);
+      const prev = sent.get(key);
+      if (!prev || prev.weight < weight) sent.set(key, { weight, origin: origin ?? prev?.origin });
     };
     const unknownLatin: string[] = [];
     /** How informative each typed word is, and how much a match through a stand-in is worth. */
@@ -159,11 +210,24 @@ export class KnowledgeIndex {
     });
 
     const totalInfo = [...info.values()].reduce((a, b) => a + b, 0);
+    // MiniSearch multiplies a score by how many query terms matched; with typo, prefix and synonym
+    // terms in the query that would reward matching expansions. Count the words the user typed instead.
+    const origins = new Set<string>();
+    const scored = results.map((r) => {
+      origins.clear();
+      for (const q of r.queryTerms) {
+        const origin = sent.get(q)?.origin;
+        if (origin) origins.add(origin);
+      }
+      return { r, score: (r.score / Math.max(1, r.queryTerms.length)) * Math.max(1, origins.size) };
+    });
+    scored.sort((a, b) => b.score - a.score);
+
     const hits: SearchHit[] = [];
-    for (const r of results) {
+    for (const { r, score } of scored.slice(0, limit)) {
       const entry = this.kb.byId.get(String(r.id));
       if (!entry) continue;
-      // Per typed word: the best way it matched (itself beats a typo fix or a completion), anywhere and in the title fields.
+      // Per typed word: the best way it matched (itself beats a typo fix or a completion), anywhere and in the title.
       const any = new Map<string, number>();
       const title = new Map<string, number>();
       for (const q of r.queryTerms) {
@@ -173,32 +237,22 @@ export class KnowledgeIndex {
         if ((r.match[q] ?? []).some((f) => TITLE_FIELDS.has(f))) title.set(s.origin, Math.max(title.get(s.origin) ?? 0, s.weight));
       }
       const share = (m: Map<string, number>) => [...m].reduce((sum, [o, w]) => sum + w * (info.get(o) ?? 0), 0) / totalInfo;
-      // MiniSearch multiplies a score by how many query terms matched; with typo, prefix and synonym
-      // terms in the query that would reward matching expansions. Count the words the user typed instead.
-      const score = (r.score / Math.max(1, r.queryTerms.length)) * Math.max(1, any.size);
       hits.push({ entry, score, matched: [...any.keys()], coverage: share(any), titleCoverage: share(title) });
     }
-    hits.sort((a, b) => b.score - a.score);
-    return { terms, unknownLatin, hits: hits.slice(0, limit) };
+    return { terms, unknownLatin, hits };
   }
 
   /**
-   * Typo correction against the Latin vocabulary only: fuzzy search over the whole index would
-   * wade through tens of thousands of Chinese bigrams (measured: ~10 ms a word instead of ~0.5).
-   * Short words are left alone: at four letters a single edit turns most words into others.
+   * Typo correction against the Latin vocabulary only (fuzzy search over the whole index would
+   * wade through tens of thousands of Chinese bigrams). Short words get one edit at most, and
+   * three letters none: at that length a single edit turns most words into others.
    */
   private typoCandidates(term: string): string[] {
     const max = term.length >= 7 ? 2 : term.length >= 4 ? 1 : 0;
     if (max === 0 || /[0-9]/.test(term)) return [];
-    // People rarely mistype the first letter; requiring it keeps `spring` from becoming `string`'s cousin.
-    const found = [...this.latinVocab.fuzzyGet(term, max).entries()].filter(([k]) => k[0] === term[0]);
-    if (found.length === 0) return [];
-    const best = Math.min(...found.map(([, [, d]]) => d));
-    return found
-      .filter(([, [, d]]) => d === best)
-      .sort((a, b) => b[1][0] - a[1][0])
-      .slice(0, 3)
-      .map(([k]) => k);
+    this.typos ??= new TypoDictionary(new Map(this.latinVocab));
+    // People rarely mistype the first letter; requiring it keeps `spring` from becoming `string`.
+    return this.typos.candidates(term, max).filter((w) => w[0] === term[0]);
   }
 
   /** Completions of a word, most common first. */
@@ -233,9 +287,7 @@ function containsSequence(terms: string[], phrase: string[]): boolean {
 function toDoc(e: Entry): Doc {
   return {
     id: e.id,
-    question: `${e.zh.question} \n ${e.en.question}`,
-    aliases: [...e.zh.aliases, ...e.en.aliases],
-    tags: [...e.tags, e.id.replace(/-/g, ' ')],
+    title: [e.zh.question, e.en.question, ...e.zh.aliases, ...e.en.aliases, ...e.tags, e.id.replace(/-/g, ' ')].join(' \n '),
     short: `${e.zh.short} \n ${e.en.short}`,
     answer: `${e.zh.answer} \n ${e.en.answer}`,
   };

@@ -60,7 +60,14 @@ export function stem(word: string): string {
   return word;
 }
 
+const PLAIN_WORD = /^[a-z]+$/;
+
 function latinTokens(run: string, out: Token[]): void {
+  // Most words are plain lowercase: skip the camelCase and separator splitting for them.
+  if (PLAIN_WORD.test(run)) {
+    if (!EN_STOP.has(run)) out.push({ term: stem(run), latin: true });
+    return;
+  }
   const parts = run.split(/[-_./]/).flatMap((p) => p.match(CAMEL_RE) ?? []);
   const words = parts.map((p) => p.toLowerCase());
   for (const w of words) if (!EN_STOP.has(w)) out.push({ term: stem(w), latin: true });
