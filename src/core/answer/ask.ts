@@ -33,6 +33,8 @@ export const THRESHOLDS = {
   minCoverageWithUnknown: 0.6,
   /** A question about another technology must match this well to be taken as a Kubernetes question. */
   minCoverageOffDomain: 0.8,
+  /** Below this, a close runner-up means the bot is guessing. */
+  minCoverageWhenAmbiguous: 0.6,
   /** Suggestions must at least match this share. */
   minSuggestionCoverage: 0.3,
 };
@@ -55,7 +57,7 @@ export function ask(index: KnowledgeIndex, rawQuery: string, options: AskOptions
   const outcome = index.search(query, 8);
   if (outcome.terms.length === 0) return { ...base, status: 'invalid', reason: 'no-words' };
 
-  const decision = decide(outcome);
+  const decision = decide(outcome, query.toLowerCase());
   if (!decision.best) {
     const suggestions = outcome.hits.filter((h) => h.coverage >= THRESHOLDS.minSuggestionCoverage).slice(0, 3).map((h) => h.entry);
     return { ...base, status: 'declined', confidence: decision.confidence, suggestions };
@@ -74,19 +76,28 @@ export function ask(index: KnowledgeIndex, rawQuery: string, options: AskOptions
 const OFF_DOMAIN = new Set(
   ('react vue angular jquery svelte spring springboot django flask rails laravel jvm java javascript typescript nodejs python golang ' +
     'php ruby rust csharp dotnet redis mysql postgres postgresql mongodb kafka rabbitmq elasticsearch hadoop spark flink tensorflow pytorch ' +
-    'android ios iphone swift excel css html sql oracle jenkins webpack')
+    'android ios iphone swift excel css html sql oracle jenkins webpack nginx apache tomcat aws elb ec2 lambda dynamodb terraform ' +
+    'ansible git github gitlab maven gradle npm tcp udp http https')
     .split(' '),
 );
+const OFF_DOMAIN_ZH = ['数据库', '设计模式', '单例', '操作系统', '进程调度'];
 
-export function decide(outcome: SearchOutcome): { best?: SearchHit; confidence: number } {
+/** A runner-up scoring at least this share of the top entry's score makes the top a guess. */
+const AMBIGUOUS_RATIO = 0.6;
+
+export function decide(outcome: SearchOutcome, query = ''): { best?: SearchHit; confidence: number } {
   const top = outcome.hits[0];
   if (!top) return { confidence: 0 };
   const confidence = Math.min(1, top.coverage);
   if (top.coverage < THRESHOLDS.minCoverage || top.titleCoverage < THRESHOLDS.minTitleCoverage) return { confidence };
   if (outcome.unknownLatin.some((t) => t.length >= 3) && top.coverage < THRESHOLDS.minCoverageWithUnknown) return { confidence };
-  const title = `${top.entry.tags.join(' ')} ${top.entry.en.question} ${top.entry.en.aliases.join(' ')}`.toLowerCase();
-  const offDomain = outcome.terms.filter((t) => OFF_DOMAIN.has(t) && !title.includes(t));
+  const e = top.entry;
+  const title = [...e.tags, e.en.question, ...e.en.aliases, e.zh.question, ...e.zh.aliases].join(' ').toLowerCase();
+  const offDomain = [...outcome.terms.filter((t) => OFF_DOMAIN.has(t)), ...OFF_DOMAIN_ZH.filter((w) => query.includes(w))].filter((t) => !title.includes(t));
   if (offDomain.length > 0 && top.coverage < THRESHOLDS.minCoverageOffDomain) return { confidence };
+  // A weak match that another entry matches almost as well is a guess, not an answer.
+  const runnerUp = outcome.hits[1];
+  if (runnerUp && top.coverage < THRESHOLDS.minCoverageWhenAmbiguous && runnerUp.score >= AMBIGUOUS_RATIO * top.score) return { confidence };
   return { best: top, confidence };
 }
 
