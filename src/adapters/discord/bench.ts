@@ -16,28 +16,28 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 export async function benchDiscord(options: { n?: number; knowledgeDir?: string } = {}): Promise<{ n: number; p50: number; p99: number }> {
   const n = options.n ?? 300;
   const fake = await FakeDiscord.start();
-  const config = loadConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DATABASE_PATH: ':memory:', KNOWLEDGE_DIR: options.knowledgeDir });
-  const app = createApp(config, { clock: systemClock, timers: realTimers, random: Math.random, logger: silentLogger });
+  // Whatever fails (a broken knowledge base, a lost connection), the fake must close, or the process never ends.
+  const cleanup: (() => Promise<unknown>)[] = [() => fake.close()];
   try {
+    const config = loadConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DATABASE_PATH: ':memory:', KNOWLEDGE_DIR: options.knowledgeDir });
+    const app = createApp(config, { clock: systemClock, timers: realTimers, random: Math.random, logger: silentLogger });
+    cleanup.unshift(() => app.stop());
     const adapter = await startDiscordAdapter(app, config, silentLogger);
-    try {
-      const user = fake.user('bench');
-      const questions = app.services.kb.entries.flatMap((e) => [e.en.question, e.zh.question]);
-      const times: number[] = [];
-      for (let k = 0; k < WARMUP + n; k++) {
-        const sent = fake.slash(user, 'ask', { question: questions[k % questions.length]! });
-        const reply = await fake.response(sent, 10_000);
-        const dispatchedAt = fake.gateway.sentAt.get(sent.seq);
-        if (dispatchedAt === undefined) throw new Error('the fake never sent the interaction');
-        if (k >= WARMUP) times.push(reply.at - dispatchedAt);
-      }
-      times.sort((a, b) => a - b);
-      return { n: times.length, p50: percentile(times, 50), p99: percentile(times, 99) };
-    } finally {
-      await adapter.stop();
+    cleanup.unshift(() => adapter.stop());
+
+    const user = fake.user('bench');
+    const questions = app.services.kb.entries.flatMap((e) => [e.en.question, e.zh.question]);
+    const times: number[] = [];
+    for (let k = 0; k < WARMUP + n; k++) {
+      const sent = fake.slash(user, 'ask', { question: questions[k % questions.length]! });
+      const reply = await fake.response(sent, 10_000);
+      const dispatchedAt = fake.gateway.sentAt.get(sent.seq);
+      if (dispatchedAt === undefined) throw new Error('the fake never sent the interaction');
+      if (k >= WARMUP) times.push(reply.at - dispatchedAt);
     }
+    times.sort((a, b) => a - b);
+    return { n: times.length, p50: percentile(times, 50), p99: percentile(times, 99) };
   } finally {
-    await app.stop();
-    await fake.close();
+    for (const step of cleanup) await step().catch(() => undefined);
   }
 }

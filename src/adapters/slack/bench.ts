@@ -41,18 +41,22 @@ async function measure(mode: 'http' | 'socket', options: BenchOptions): Promise<
   // Many users, so the per-user rate limit on questions never turns the answers into refusals.
   const users = Array.from({ length: 50 }, (_, i) => ({ id: `UBENCH${i}`, name: `bench${i}` }));
   const fake = await FakeSlack.start({ users });
-  const config = loadConfig({
-    DATABASE_PATH: ':memory:',
-    ...(options.knowledgeDir ? { KNOWLEDGE_DIR: options.knowledgeDir } : {}),
-    SLACK_BOT_TOKEN: fake.botToken,
-    SLACK_API_URL: fake.apiUrl,
-    ...(mode === 'socket' ? { SLACK_APP_TOKEN: fake.appToken } : { SLACK_SIGNING_SECRET: secret }),
-  });
-  config.slack!.port = 0;
-  const app = createApp(config, { clock: systemClock, timers: realTimers, random: Math.random, logger: silentLogger });
-  const slack = await startSlackAdapter(app, config, silentLogger, { host: '127.0.0.1', retries: 0, autoReconnect: false });
   const times: number[] = [];
+  // Whatever fails (the knowledge base, the start-up, a request), everything started is closed.
+  const cleanup: (() => Promise<void>)[] = [() => fake.close()];
   try {
+    const config = loadConfig({
+      DATABASE_PATH: ':memory:',
+      ...(options.knowledgeDir ? { KNOWLEDGE_DIR: options.knowledgeDir } : {}),
+      SLACK_BOT_TOKEN: fake.botToken,
+      SLACK_API_URL: fake.apiUrl,
+      ...(mode === 'socket' ? { SLACK_APP_TOKEN: fake.appToken } : { SLACK_SIGNING_SECRET: secret }),
+    });
+    config.slack!.port = 0;
+    const app = createApp(config, { clock: systemClock, timers: realTimers, random: Math.random, logger: silentLogger });
+    cleanup.unshift(() => app.stop());
+    const slack = await startSlackAdapter(app, config, silentLogger, { host: '127.0.0.1', retries: 0, autoReconnect: false });
+    cleanup.unshift(() => slack.stop());
     for (let i = 0; i < warmup + n; i++) {
       const user = users[i % users.length]!;
       const who = { team: fake.teamId, user: user.id, userName: user.name, channel: 'CBENCH' };
@@ -68,9 +72,7 @@ async function measure(mode: 'http' | 'socket', options: BenchOptions): Promise<
     }
     await fake.waitFor(() => fake.responses.length >= warmup + n, 'every answer', 30_000);
   } finally {
-    await slack.stop();
-    await app.stop();
-    await fake.close();
+    for (const step of cleanup) await step();
   }
   times.sort((a, b) => a - b);
   return { n: times.length, p50: percentile(times, 50), p99: percentile(times, 99) };

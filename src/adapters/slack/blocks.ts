@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import { t } from '../../core/i18n.js';
 import type { Button, Card, Reply } from '../../core/reply.js';
-import { chunkMrkdwn, clip, escapeMrkdwn, mrkdwnLink, toMrkdwn } from './mrkdwn.js';
+import { chunkMrkdwn, clip, mrkdwnLink, toMrkdwn } from './mrkdwn.js';
 
 type Block = types.KnownBlock;
 
@@ -111,6 +111,3 @@ export function renderHome(replies: Reply[]): types.HomeView {
   });
   return { type: 'home', blocks: blocks.length > LIMITS.homeBlocks ? [...blocks.slice(0, LIMITS.homeBlocks - 1), context('…')] : blocks };
 }
-
-/** Escaped plain text for places that take mrkdwn but no blocks. */
-export const escapedText = (text: string) => clip(escapeMrkdwn(text), LIMITS.fallbackText);

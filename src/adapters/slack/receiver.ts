@@ -42,7 +42,8 @@ function socketTransport(appToken: string, options: TransportOptions): SlackTran
   });
   let up = false;
   receiver.client.on('connected', () => (up = true));
-  for (const state of ['connecting', 'disconnecting', 'reconnecting', 'disconnected']) receiver.client.on(state, () => (up = false));
+  // 'close' is the socket itself going away; while a reconnect waits its turn no state event fires.
+  for (const state of ['close', 'connecting', 'disconnecting', 'reconnecting', 'disconnected']) receiver.client.on(state, () => (up = false));
   return {
     mode: 'socket',
     receiver,

@@ -38,6 +38,10 @@ const TITLE_FIELDS = new Set(['title']);
 const ANSWER = FIELDS.indexOf('answer');
 /** Answer words in more than this share of entries are not indexed in answers (measured with npm run eval). */
 const COMMON_ANSWER_SHARE = 0.5;
+/** Query terms in more than this share of entries are checked by bitmap instead of scored (see `common`). */
+const COMMON_QUERY_SHARE = 0.2;
+/** Below this many entries every term is cheap enough to score. */
+const MIN_DOCS_FOR_COMMON = 50;
 // Answers are long and mention everything; a match in the title says much more.
 const BOOST = { title: 4, short: 1.2, answer: 0.6 };
 /** A synonym counts less than a word the user typed, so it helps recall without outvoting them. */
@@ -56,6 +60,8 @@ const tokenizeToTerms = (text: string): string[] => tokenize(text).map((t) => t.
  * indexing took seconds. Spelling Han terms in hex under one marker keeps every node narrow
  * (measured: index build 2.9 s → well under a second). Only exact lookups happen on them.
  */
+const fromKey = (key: string): string =>
+  key.startsWith('~') ? key.slice(1).split('.').map((h) => String.fromCodePoint(parseInt(h, 16))).join('') : key;
 const indexKey = (term: string): string => (isLatin(term) ? term : `~${[...term].map((c) => c.codePointAt(0)!.toString(16)).join('.')}`);
 
 const fieldText = (doc: Doc, f: (typeof FIELDS)[number]) => doc[f];
@@ -79,9 +85,21 @@ function buildSynonymRules(): SynonymRule[] {
   return rules;
 }
 
+interface CommonTerm {
+  score: Float32Array;
+  title: Uint8Array;
+}
+
+/** MiniSearch's BM25+ with its default parameters (k 1.2, b 0.7, d 0.5). */
+function bm25(tf: number, matching: number, total: number, length: number, avgLength: number): number {
+  const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+  return idf * (0.5 + (tf * 2.2) / (tf + 1.2 * (0.3 + (0.7 * length) / avgLength)));
+}
+
 export interface IndexSnapshot {
   minisearch: unknown;
   docFreq: [string, number][];
+  common: [string, string, string][];
 }
 
 /** What one typed word became on its way to the index. */
@@ -100,6 +118,14 @@ export class KnowledgeIndex {
   private typos?: TypoDictionary;
   /** Every term → number of entries using it, for weighting how informative a query word is. */
   private readonly docFreq: Map<string, number> = new Map();
+  /**
+   * Terms in a large share of entries (`pod`, `容器`): scoring them means scanning most of the
+   * index for almost no information. They are not sent to MiniSearch. Instead each keeps, by
+   * entry position, the score MiniSearch would have given it (BM25 per field times the field's
+   * boost, computed the same way at build time) and whether it is in the entry's title.
+   */
+  private readonly common = new Map<string, CommonTerm>();
+  private readonly position = new Map<string, number>();
 
   /** Builds the index, or restores it from a snapshot taken of the same knowledge by the same code. */
   constructor(
@@ -115,10 +141,15 @@ export class KnowledgeIndex {
       extractField: (doc: Doc, field: string) => (field === 'id' ? doc.id : ((doc as unknown as Record<string, string>)[field] ?? '')),
       searchOptions: { boost: BOOST, combineWith: 'OR' as const },
     };
+    kb.entries.forEach((e, i) => this.position.set(e.id, i));
     if (snapshot) {
       this.ms = MiniSearch.loadJS<Doc>(snapshot.minisearch as Parameters<typeof MiniSearch.loadJS>[0], options);
       this.docFreq = new Map(snapshot.docFreq);
       for (const [t, n] of snapshot.docFreq) if (isLatin(t)) this.latinVocab.set(t, n);
+      for (const [t, score, title] of snapshot.common) {
+        const bytes = Buffer.from(score, 'base64');
+        this.common.set(t, { score: new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4), title: Buffer.from(title, 'base64') });
+      }
       return;
     }
     this.ms = new MiniSearch<Doc>(options);
@@ -137,16 +168,46 @@ export class KnowledgeIndex {
     // In the long answer text: how often a word recurs says little (BM25 saturates anyway), and a
     // word in most answers tells none apart while costing a full posting scan per query. Each
     // distinct word is indexed once, and the commonest are left to the title and short fields.
-    const common = (t: string) => (answerFreq.get(t) ?? 0) > COMMON_ANSWER_SHARE * tokenized.length;
+    const everywhere = (t: string) => (answerFreq.get(t) ?? 0) > COMMON_ANSWER_SHARE * tokenized.length;
     const docs = tokenized.map((d) => {
       const indexed: Record<string, string> = { id: d.id };
       FIELDS.forEach((f, i) => {
-        const terms = i === ANSWER ? [...new Set(d.fields[i])].filter((t) => !common(t)) : d.fields[i]!;
+        const terms = i === ANSWER ? [...new Set(d.fields[i])].filter((t) => !everywhere(t)) : d.fields[i]!;
         indexed[f] = terms.map(indexKey).join(' ');
       });
       return indexed;
     });
     this.ms.addAll(docs as unknown as Doc[]);
+
+    this.buildCommonTerms(docs.map((d) => FIELDS.map((f) => d[f]!.split(' ').filter(Boolean).map(fromKey))));
+  }
+
+  /** Precomputes the scores of common terms (see `common`), mirroring MiniSearch's BM25. */
+  private buildCommonTerms(indexed: string[][][]): void {
+    const n = indexed.length;
+    if (n < MIN_DOCS_FOR_COMMON) return;
+    for (const [t, df] of this.docFreq) if (df > COMMON_QUERY_SHARE * n) this.common.set(t, { score: new Float32Array(n), title: new Uint8Array(n) });
+    if (this.common.size === 0) return;
+    const boosts = FIELDS.map((f) => BOOST[f]);
+    // Per field: unique-term length of each entry, the average, and how many entries have each common term.
+    const lengths = FIELDS.map((_, f) => indexed.map((d) => new Set(d[f]).size));
+    const avg = lengths.map((ls) => ls.reduce((a, b) => a + b, 0) / n);
+    const matching = FIELDS.map((_, f) => {
+      const m = new Map<string, number>();
+      for (const d of indexed) for (const t of new Set(d[f])) if (this.common.has(t)) m.set(t, (m.get(t) ?? 0) + 1);
+      return m;
+    });
+    indexed.forEach((d, i) => {
+      d.forEach((terms, f) => {
+        const tf = new Map<string, number>();
+        for (const t of terms) if (this.common.has(t)) tf.set(t, (tf.get(t) ?? 0) + 1);
+        for (const [t, freq] of tf) {
+          const c = this.common.get(t)!;
+          c.score[i]! += boosts[f]! * bm25(freq, matching[f]!.get(t)!, n, lengths[f]![i]!, avg[f]!);
+          if (TITLE_FIELDS.has(FIELDS[f]!)) c.title[i] = 1;
+        }
+      });
+    });
   }
 
   get documentCount(): number {
@@ -155,7 +216,8 @@ export class KnowledgeIndex {
 
   /** Everything needed to restore this index without re-tokenizing the base (see app/knowledge.ts). */
   snapshot(): IndexSnapshot {
-    return { minisearch: this.ms.toJSON(), docFreq: [...this.docFreq] };
+    const b64 = (a: Uint8Array | Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+    return { minisearch: this.ms.toJSON(), docFreq: [...this.docFreq], common: [...this.common].map(([t, c]) => [t, b64(c.score), b64(c.title)]) };
   }
 
   /** How much a word tells apart entries: rare words a lot, unknown words the most. */
@@ -200,7 +262,18 @@ export class KnowledgeIndex {
     });
     for (const t of this.expand(query, terms)) send(t, EXPANSION_WEIGHT);
 
-    const results = this.ms.search([...sent.keys()].join(' '), {
+    // Common terms stay out of the index query (see `common`) unless nothing else is left to send.
+    const commonSent = new Map<string, Sent & { term: CommonTerm }>();
+    const informative = [...sent].filter(([key, x]) => {
+      const term = this.common.get(fromKey(key));
+      if (!term) return true;
+      if (x.origin) commonSent.set(key, { ...x, term });
+      return false;
+    });
+    const queryKeys = informative.some(([, x]) => x.origin) ? informative.map(([k]) => k) : [...sent.keys()];
+    if (queryKeys.length === sent.size) commonSent.clear();
+
+    const results = this.ms.search(queryKeys.join(' '), {
       boost: BOOST,
       boostTerm: (term: string) => sent.get(term)?.weight ?? 1,
       fuzzy: false,
@@ -219,12 +292,20 @@ export class KnowledgeIndex {
         const origin = sent.get(q)?.origin;
         if (origin) origins.add(origin);
       }
-      return { r, score: (r.score / Math.max(1, r.queryTerms.length)) * Math.max(1, origins.size) };
+      const at = this.position.get(String(r.id)) ?? -1;
+      let bonus = 0;
+      for (const c of commonSent.values()) {
+        const part = c.term.score[at] ?? 0;
+        if (part <= 0) continue;
+        origins.add(c.origin!);
+        bonus += c.weight * part;
+      }
+      return { r, at, score: (r.score / Math.max(1, r.queryTerms.length) + bonus) * Math.max(1, origins.size) };
     });
     scored.sort((a, b) => b.score - a.score);
 
     const hits: SearchHit[] = [];
-    for (const { r, score } of scored.slice(0, limit)) {
+    for (const { r, at, score } of scored.slice(0, limit)) {
       const entry = this.kb.byId.get(String(r.id));
       if (!entry) continue;
       // Per typed word: the best way it matched (itself beats a typo fix or a completion), anywhere and in the title.
@@ -235,6 +316,11 @@ export class KnowledgeIndex {
         if (!s?.origin) continue;
         any.set(s.origin, Math.max(any.get(s.origin) ?? 0, s.weight));
         if ((r.match[q] ?? []).some((f) => TITLE_FIELDS.has(f))) title.set(s.origin, Math.max(title.get(s.origin) ?? 0, s.weight));
+      }
+      for (const c of commonSent.values()) {
+        const o = c.origin!;
+        if ((c.term.score[at] ?? 0) > 0) any.set(o, Math.max(any.get(o) ?? 0, c.weight));
+        if (c.term.title[at]) title.set(o, Math.max(title.get(o) ?? 0, c.weight));
       }
       const share = (m: Map<string, number>) => [...m].reduce((sum, [o, w]) => sum + w * (info.get(o) ?? 0), 0) / totalInfo;
       hits.push({ entry, score, matched: [...any.keys()], coverage: share(any), titleCoverage: share(title) });

@@ -15,6 +15,8 @@ export const owner: FakeUser = { id: 'UOWNER', name: 'olga', isOwner: true };
 export interface HarnessOptions {
   mode: 'http' | 'socket';
   env?: Record<string, string>;
+  /** Socket Mode: reconnect after a dropped connection (the SDK waits ~5 s first). */
+  autoReconnect?: boolean;
 }
 
 /** What a request to the bot got back right away: the HTTP status, or the Socket Mode ack. */
@@ -46,7 +48,7 @@ export async function startHarness(options: HarnessOptions) {
   const app: App = createApp(config, { clock, timers, random: seededRandom(7), logger });
   let slack: RunningSlack;
   try {
-    slack = await startSlackAdapter(app, config, logger, { host: '127.0.0.1', retries: 0, autoReconnect: false, drainMs: 2000 });
+    slack = await startSlackAdapter(app, config, logger, { host: '127.0.0.1', retries: 0, autoReconnect: options.autoReconnect ?? false, drainMs: 2000 });
   } catch (err) {
     await app.stop();
     await fake.close();

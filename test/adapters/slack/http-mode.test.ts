@@ -53,6 +53,12 @@ describe('Slack adapter over HTTP: requests and signatures', () => {
     expect(h.fake.calls.filter((c) => c.method === 'users.info')).toHaveLength(1);
   });
 
+  it('answers Slack’s URL verification challenge, so the Request URL can be saved', async () => {
+    const res = await postSigned(h.eventsUrl(), JSON.stringify({ token: 't', challenge: 'c-123', type: 'url_verification' }), { secret: SECRET, contentType: 'application/json' });
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('c-123');
+  });
+
   it('answers /k8s and /k8s help privately with the Slack usage and the command list, in the user’s locale', async () => {
     const en = await (await h.command('')).reply();
     expect(en.response_type).toBe('ephemeral');

@@ -5,14 +5,18 @@ import { startSlackAdapter } from '../../../src/adapters/slack/start.js';
 import { FakeSlack } from '../../../src/adapters/slack/fake/fake-slack.js';
 import { blockActionsPayload } from '../../../src/adapters/slack/fake/requests.js';
 import { FIXTURE_KB_DIR, fixedClock, manualTimers, recordingLogger } from '../../helpers.js';
-import { alice, buttonsOf, startHarness, textOf, type Harness } from './harness.js';
+import { alice, buttonsOf, startHarness, textOf, until, type Harness } from './harness.js';
 
 let h: Harness | undefined;
+/** Error log lines a test expects; any other error line fails it. */
+let expectedErrors: RegExp | undefined;
 afterEach(async () => {
   if (!h) return;
   await h.close();
-  expect(h.logger.lines.filter((l) => l.level === 'error').map((l) => `${l.msg} ${String(l.fields.err)}`)).toEqual([]);
+  const errors = h.logger.lines.filter((l) => l.level === 'error' && !expectedErrors?.test(l.msg));
+  expect(errors.map((l) => `${l.msg} ${String(l.fields.err)}`)).toEqual([]);
   h = undefined;
+  expectedErrors = undefined;
 });
 
 describe('Slack adapter, Socket Mode', () => {
@@ -26,6 +30,17 @@ describe('Slack adapter, Socket Mode', () => {
     await h.slack.stop();
     expect(h.slack.connected()).toBe(false);
     await h.fake.waitFor(() => h!.fake.openConnections === 0, 'the client to disconnect');
+  });
+
+  it('reports a dropped connection at once, reconnects by itself, and answers again', async () => {
+    h = await startHarness({ mode: 'socket', autoReconnect: true });
+    expectedErrors = /^slack: WebSocket error/; // the SDK's own report of the broken socket
+    h.fake.dropConnections();
+    await h.fake.waitFor(() => h!.fake.openConnections === 0, 'the connection to drop');
+    await until(() => !h!.slack.connected(), 'the adapter to notice');
+    await h.fake.waitFor(() => h!.fake.connectionsOpened === 2 && h!.fake.openConnections === 1, 'a new connection', 10_000);
+    await until(() => h!.slack.connected(), 'the adapter to report it');
+    expect(textOf(await (await h.command('what does the pause container do')).reply())).toContain('pause container');
   });
 
   it('acks slash-command, interactive and Events API envelopes, then replies', async () => {

@@ -183,6 +183,11 @@ export class FakeSlack {
     return this.waitFor(() => this.openConnections > 0 || undefined, 'a Socket Mode connection', timeoutMs);
   }
 
+  /** Cuts every Socket Mode connection without a close handshake, like a network failure. */
+  dropConnections(): void {
+    for (const ws of this.sockets) ws.terminate();
+  }
+
   async close(): Promise<void> {
     for (const ws of this.sockets) ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
