@@ -2,7 +2,7 @@ import type { App as BoltApp } from '@slack/bolt';
 import type { App } from '../../app/create-app.js';
 import { ACTION_ID_PREFIX } from './blocks.js';
 import type { SlackBoundary } from './boundary.js';
-import { privateResponse, response } from './responses.js';
+import { privateResponse, replacement, response } from './responses.js';
 
 /**
  * Button clicks. Our buttons carry the core's action id in `value`; the reply replaces the
@@ -20,7 +20,7 @@ export function handleButtons(bolt: BoltApp, app: App, boundary: SlackBoundary):
       { kind: 'action', teamId: body.team?.id ?? body.user.team_id ?? 'unknown', userId: body.user.id, userName: body.user.name, channelId, notify: (r) => respond(privateResponse(r)).then(() => {}) },
       async (ctx) => {
         const { reply, mode } = await app.bot.handleAction(ctx, value);
-        if (mode === 'update') await respond(response(reply, { replace_original: true }));
+        if (mode === 'update') await respond(replacement(reply));
         else if (mode === 'ephemeral' || reply.ephemeral) await respond(privateResponse(reply));
         else await respond(response(reply, { response_type: 'in_channel', replace_original: false, ...(thread ? { thread_ts: thread } : {}) }));
       },

@@ -9,3 +9,6 @@ export function response(reply: Reply, extra: Partial<RespondArguments> = {}): R
 
 /** Only the person who acted sees it, and the message they acted on stays as it is. */
 export const privateResponse = (reply: Reply): RespondArguments => response(reply, { response_type: 'ephemeral', replace_original: false });
+
+/** Replaces the message a button was clicked on, keeping its visibility (Slack ignores a new one). */
+export const replacement = (reply: Reply): RespondArguments => ({ ...renderMessage(reply), replace_original: true }) as RespondArguments;

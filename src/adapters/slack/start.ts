@@ -20,7 +20,7 @@ export interface SlackAdapterOptions {
   retries?: number;
   /** Socket Mode: reconnect when the connection drops (default true). */
   autoReconnect?: boolean;
-  /** How long stop() waits for handlers still running. */
+  /** How long stop() waits for handlers still running (default 5 s, within main's 10 s shutdown). */
   drainMs?: number;
 }
 
@@ -73,6 +73,8 @@ export async function startSlackAdapter(app: App, config: Config, logger: Logger
   const guardProcess = process.listenerCount('unhandledRejection') === 0;
   if (guardProcess) process.on('unhandledRejection', onUnhandled);
 
+  // Registered before connecting, so an event arriving with the hello can already post.
+  app.chat.register('slack', new SlackChatPort(bolt.client, teamId));
   try {
     await transport.start();
   } catch (err) {
@@ -84,7 +86,6 @@ export async function startSlackAdapter(app: App, config: Config, logger: Logger
         : `Could not listen for Slack requests on port ${slack.port} (${describe(err)}).`,
     );
   }
-  app.chat.register('slack', new SlackChatPort(bolt.client, teamId));
   logger.info('slack connected', { mode: transport.mode, team: teamId, port: transport.port() });
 
   let stopping: Promise<void> | undefined;
@@ -96,7 +97,7 @@ export async function startSlackAdapter(app: App, config: Config, logger: Logger
     stop: () =>
       (stopping ??= (async () => {
         await transport.stop().catch((err: unknown) => logger.warn('slack transport did not stop cleanly', { err }));
-        await boundary.drain(options.drainMs ?? 10_000);
+        await boundary.drain(options.drainMs ?? 5_000);
         process.off('unhandledRejection', onUnhandled);
       })()),
   };

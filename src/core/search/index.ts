@@ -40,6 +40,9 @@ const ANSWER = FIELDS.indexOf('answer');
 const COMMON_ANSWER_SHARE = 0.5;
 /** Query terms in more than this share of entries are checked by bitmap instead of scored (see `common`). */
 const COMMON_QUERY_SHARE = 0.2;
+const RERANK_DEPTH = 300;
+/** In a large base, a term in more entries than this is common whatever its share. */
+const COMMON_QUERY_MAX_ENTRIES = 250;
 /** Below this many entries every term is cheap enough to score. */
 const MIN_DOCS_FOR_COMMON = 50;
 // Answers are long and mention everything; a match in the title says much more.
@@ -85,9 +88,24 @@ function buildSynonymRules(): SynonymRule[] {
   return rules;
 }
 
+/** A common term's per-entry scores, sparse: entry positions in ascending order. */
 interface CommonTerm {
+  at: Int32Array;
   score: Float32Array;
   title: Uint8Array;
+}
+
+function lookup(c: CommonTerm, position: number): { score: number; title: boolean } | undefined {
+  let lo = 0;
+  let hi = c.at.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = c.at[mid]!;
+    if (v === position) return { score: c.score[mid]!, title: c.title[mid] === 1 };
+    if (v < position) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /** MiniSearch's BM25+ with its default parameters (k 1.2, b 0.7, d 0.5). */
@@ -99,7 +117,7 @@ function bm25(tf: number, matching: number, total: number, length: number, avgLe
 export interface IndexSnapshot {
   minisearch: unknown;
   docFreq: [string, number][];
-  common: [string, string, string][];
+  common: [string, string, string, string][];
 }
 
 /** What one typed word became on its way to the index. */
@@ -146,9 +164,18 @@ export class KnowledgeIndex {
       this.ms = MiniSearch.loadJS<Doc>(snapshot.minisearch as Parameters<typeof MiniSearch.loadJS>[0], options);
       this.docFreq = new Map(snapshot.docFreq);
       for (const [t, n] of snapshot.docFreq) if (isLatin(t)) this.latinVocab.set(t, n);
-      for (const [t, score, title] of snapshot.common) {
-        const bytes = Buffer.from(score, 'base64');
-        this.common.set(t, { score: new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4), title: Buffer.from(title, 'base64') });
+      const typed = <T>(b64: string, make: (b: ArrayBuffer, off: number, len: number) => T, size: number) => {
+        const bytes = Buffer.from(b64, 'base64');
+        // Copy so the typed array is aligned, whatever offset the Buffer pool gave us.
+        const copy = new Uint8Array(bytes);
+        return make(copy.buffer, 0, copy.byteLength / size);
+      };
+      for (const [t, at, score, title] of snapshot.common) {
+        this.common.set(t, {
+          at: typed(at, (b, o, l) => new Int32Array(b, o, l), 4),
+          score: typed(score, (b, o, l) => new Float32Array(b, o, l), 4),
+          title: typed(title, (b, o, l) => new Uint8Array(b, o, l), 1),
+        });
       }
       return;
     }
@@ -186,28 +213,39 @@ export class KnowledgeIndex {
   private buildCommonTerms(indexed: string[][][]): void {
     const n = indexed.length;
     if (n < MIN_DOCS_FOR_COMMON) return;
-    for (const [t, df] of this.docFreq) if (df > COMMON_QUERY_SHARE * n) this.common.set(t, { score: new Float32Array(n), title: new Uint8Array(n) });
-    if (this.common.size === 0) return;
+    const limit = Math.min(COMMON_QUERY_SHARE * n, COMMON_QUERY_MAX_ENTRIES);
+    const commonTerms = new Set([...this.docFreq].filter(([, df]) => df > limit).map(([t]) => t));
+    if (commonTerms.size === 0) return;
     const boosts = FIELDS.map((f) => BOOST[f]);
     // Per field: unique-term length of each entry, the average, and how many entries have each common term.
     const lengths = FIELDS.map((_, f) => indexed.map((d) => new Set(d[f]).size));
     const avg = lengths.map((ls) => ls.reduce((a, b) => a + b, 0) / n);
     const matching = FIELDS.map((_, f) => {
       const m = new Map<string, number>();
-      for (const d of indexed) for (const t of new Set(d[f])) if (this.common.has(t)) m.set(t, (m.get(t) ?? 0) + 1);
+      for (const d of indexed) for (const t of new Set(d[f])) if (commonTerms.has(t)) m.set(t, (m.get(t) ?? 0) + 1);
       return m;
     });
+    const rows = new Map<string, { at: number[]; score: number[]; title: number[] }>();
     indexed.forEach((d, i) => {
+      const here = new Map<string, { score: number; title: number }>();
       d.forEach((terms, f) => {
         const tf = new Map<string, number>();
-        for (const t of terms) if (this.common.has(t)) tf.set(t, (tf.get(t) ?? 0) + 1);
+        for (const t of terms) if (commonTerms.has(t)) tf.set(t, (tf.get(t) ?? 0) + 1);
         for (const [t, freq] of tf) {
-          const c = this.common.get(t)!;
-          c.score[i]! += boosts[f]! * bm25(freq, matching[f]!.get(t)!, n, lengths[f]![i]!, avg[f]!);
-          if (TITLE_FIELDS.has(FIELDS[f]!)) c.title[i] = 1;
+          const cell = here.get(t) ?? { score: 0, title: 0 };
+          cell.score += boosts[f]! * bm25(freq, matching[f]!.get(t)!, n, lengths[f]![i]!, avg[f]!);
+          if (TITLE_FIELDS.has(FIELDS[f]!)) cell.title = 1;
+          here.set(t, cell);
         }
       });
+      for (const [t, cell] of here) {
+        const row = rows.get(t) ?? rows.set(t, { at: [], score: [], title: [] }).get(t)!;
+        row.at.push(i);
+        row.score.push(cell.score);
+        row.title.push(cell.title);
+      }
     });
+    for (const [t, r] of rows) this.common.set(t, { at: Int32Array.from(r.at), score: Float32Array.from(r.score), title: Uint8Array.from(r.title) });
   }
 
   get documentCount(): number {
@@ -216,8 +254,8 @@ export class KnowledgeIndex {
 
   /** Everything needed to restore this index without re-tokenizing the base (see app/knowledge.ts). */
   snapshot(): IndexSnapshot {
-    const b64 = (a: Uint8Array | Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-    return { minisearch: this.ms.toJSON(), docFreq: [...this.docFreq], common: [...this.common].map(([t, c]) => [t, b64(c.score), b64(c.title)]) };
+    const b64 = (a: Int32Array | Uint8Array | Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+    return { minisearch: this.ms.toJSON(), docFreq: [...this.docFreq], common: [...this.common].map(([t, c]) => [t, b64(c.at), b64(c.score), b64(c.title)]) };
   }
 
   /** How much a word tells apart entries: rare words a lot, unknown words the most. */
@@ -270,8 +308,15 @@ export class KnowledgeIndex {
       if (x.origin) commonSent.set(key, { ...x, term });
       return false;
     });
-    const queryKeys = informative.some(([, x]) => x.origin) ? informative.map(([k]) => k) : [...sent.keys()];
-    if (queryKeys.length === sent.size) commonSent.clear();
+    if (!informative.some(([, x]) => x.origin)) {
+      // Every typed word is common: scan the two rarest anyway, so there are candidates to rank.
+      const rarest = [...commonSent].sort((a, b) => (this.docFreq.get(fromKey(a[0])) ?? 0) - (this.docFreq.get(fromKey(b[0])) ?? 0)).slice(0, 2);
+      for (const [key, x] of rarest) {
+        informative.push([key, x]);
+        commonSent.delete(key);
+      }
+    }
+    const queryKeys = informative.map(([k]) => k);
 
     const results = this.ms.search(queryKeys.join(' '), {
       boost: BOOST,
@@ -286,7 +331,8 @@ export class KnowledgeIndex {
     // MiniSearch multiplies a score by how many query terms matched; with typo, prefix and synonym
     // terms in the query that would reward matching expansions. Count the words the user typed instead.
     const origins = new Set<string>();
-    const scored = results.map((r) => {
+    // Re-ranking looks at the best few hundred: past that, nothing climbs to the top ten.
+    const scored = results.slice(0, RERANK_DEPTH).map((r) => {
       origins.clear();
       for (const q of r.queryTerms) {
         const origin = sent.get(q)?.origin;
@@ -295,10 +341,10 @@ export class KnowledgeIndex {
       const at = this.position.get(String(r.id)) ?? -1;
       let bonus = 0;
       for (const c of commonSent.values()) {
-        const part = c.term.score[at] ?? 0;
-        if (part <= 0) continue;
+        const part = lookup(c.term, at);
+        if (!part) continue;
         origins.add(c.origin!);
-        bonus += c.weight * part;
+        bonus += c.weight * part.score;
       }
       return { r, at, score: (r.score / Math.max(1, r.queryTerms.length) + bonus) * Math.max(1, origins.size) };
     });
@@ -319,8 +365,10 @@ export class KnowledgeIndex {
       }
       for (const c of commonSent.values()) {
         const o = c.origin!;
-        if ((c.term.score[at] ?? 0) > 0) any.set(o, Math.max(any.get(o) ?? 0, c.weight));
-        if (c.term.title[at]) title.set(o, Math.max(title.get(o) ?? 0, c.weight));
+        const part = lookup(c.term, at);
+        if (!part) continue;
+        any.set(o, Math.max(any.get(o) ?? 0, c.weight));
+        if (part.title) title.set(o, Math.max(title.get(o) ?? 0, c.weight));
       }
       const share = (m: Map<string, number>) => [...m].reduce((sum, [o, w]) => sum + w * (info.get(o) ?? 0), 0) / totalInfo;
       hits.push({ entry, score, matched: [...any.keys()], coverage: share(any), titleCoverage: share(title) });

@@ -140,12 +140,15 @@ export function textOf(message: { text?: string; blocks?: unknown[] }): string {
 
 /**
  * Waits for a state change that has no event to await (a store row written after a Slack call
- * returned). Bounded: at most `rounds` turns of the event loop.
+ * returned, the SDK noticing a closed socket). Bounded in time and in rounds.
  */
-export async function until(check: () => boolean, what: string, rounds = 2000): Promise<void> {
-  for (let i = 0; i < rounds; i++) {
+export async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let round = 0; round < 100_000 && Date.now() < deadline; round++) {
     if (check()) return;
-    await new Promise((r) => setImmediate(r));
+    // Immediates first (most changes are a few turns of the loop away), then short timers.
+    await new Promise((r) => (round < 100 ? setImmediate(r) : setTimeout(r, 5)));
   }
-  throw new Error(`gave up waiting for ${what}`);
+  if (check()) return;
+  throw new Error(`gave up after ${timeoutMs} ms waiting for ${what}`);
 }

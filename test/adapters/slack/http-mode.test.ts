@@ -3,6 +3,7 @@ import { Bot } from '../../../src/core/bot.js';
 import { COMMANDS } from '../../../src/core/commands/registry.js';
 import type { Command } from '../../../src/core/commands/types.js';
 import { UserError } from '../../../src/core/errors.js';
+import { textReply } from '../../../src/core/reply.js';
 import { formBody, postSigned, slashCommandPayload, slackSignature } from '../../../src/adapters/slack/fake/requests.js';
 import { admin, alice, bob, buttonsOf, owner, SECRET, startHarness, textOf, until, type Harness } from './harness.js';
 
@@ -91,6 +92,22 @@ describe('Slack adapter over HTTP: requests and signatures', () => {
     expect(refused).toMatchObject({ response_type: 'ephemeral', text: 'You cannot do that here.' });
     const after = await (await h.command('what does the pause container do')).reply();
     expect(textOf(after)).toContain('pause container');
+  });
+
+  it('on stop, takes no new requests but finishes the replies in flight', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: Command = { name: 'slow', description: { en: 'x', zh: 'x' }, options: [], run: async () => { await gate; return textReply('done, slowly'); } };
+    h.app.bot = new Bot([...COMMANDS, slow]);
+    const { ack } = await h.command('slow');
+    expect(ack.status).toBe(200);
+    const stopped = h.slack.stop();
+    await until(() => !h.slack.connected(), 'the server to stop listening');
+    await expect(h.command('what is a pod')).rejects.toThrow();
+    release();
+    await stopped;
+    // Already there when stop() resolves: stopping waited for it.
+    expect(h.fake.responses.map((r) => r.body.text)).toContain('done, slowly');
   });
 
   it('still answers when users.info fails, treating the user as a non-admin', async () => {
