@@ -52,3 +52,8 @@ export function levelLabel(lang: Lang, level: string): string {
   const idx = ['junior', 'mid', 'senior'].indexOf(level);
   return idx >= 0 ? MESSAGES.levels[lang].split('|')[idx]! : level;
 }
+
+/** An inline bilingual sentence, for messages that carry values and live next to their use. */
+export function say(lang: Lang, en: string, zh: string): string {
+  return lang === 'zh' ? zh : en;
+}

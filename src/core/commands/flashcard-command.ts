@@ -5,8 +5,8 @@ import { textReply, type Reply } from '../reply.js';
 import { UserError } from '../errors.js';
 import { levelOption, topicOption } from './options.js';
 import type { Command, CommandContext } from './types.js';
+import { say } from '../i18n.js';
 
-const say = (lang: Lang, en: string, zh: string) => (lang === 'zh' ? zh : en);
 
 function cardFront(entry: Entry, lang: Lang): Reply {
   return {

@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import type { Lang } from '../knowledge/types.js';
 import type { Args, Command, OptionDef, Subcommand } from './types.js';
+import { say } from '../i18n.js';
 
 export interface Invocation {
   command: Command;
@@ -8,7 +9,6 @@ export interface Invocation {
   args: Args;
 }
 
-const msg = (lang: Lang, en: string, zh: string) => (lang === 'zh' ? zh : en);
 
 /**
  * Turns a line of text into a command invocation, for the console and Slack's `/k8s`.
@@ -31,7 +31,7 @@ export function parseCommandText(text: string, commands: readonly Command[], lan
   const command = commands.find((c) => c.name === name);
   const ask = commands.find((c) => c.name === 'ask');
   if (!command || (!slashed && !options.slashOptional)) {
-    if (slashed) throw new UserError(msg(lang, `Unknown command \`/${name}\`. Type \`/help\` to see what I can do.`, `未知命令 \`/${name}\`。输入 \`/help\` 查看可用命令。`));
+    if (slashed) throw new UserError(say(lang, `Unknown command \`/${name}\`. Type \`/help\` to see what I can do.`, `未知命令 \`/${name}\`。输入 \`/help\` 查看可用命令。`));
     if (!ask) throw new UserError('no ask command');
     return { command: ask, args: { question: trimmed } };
   }
@@ -43,8 +43,8 @@ export function parseCommandText(text: string, commands: readonly Command[], lan
     if (!sub) {
       throw new UserError(
         subName
-          ? msg(lang, `\`/${command.name}\` has no sub-command \`${subName}\`. Choose one of: ${names}.`, `\`/${command.name}\` 没有子命令 \`${subName}\`，可用的有：${names}。`)
-          : msg(lang, `\`/${command.name}\` needs a sub-command: ${names}.`, `\`/${command.name}\` 需要一个子命令：${names}。`),
+          ? say(lang, `\`/${command.name}\` has no sub-command \`${subName}\`. Choose one of: ${names}.`, `\`/${command.name}\` 没有子命令 \`${subName}\`，可用的有：${names}。`)
+          : say(lang, `\`/${command.name}\` needs a sub-command: ${names}.`, `\`/${command.name}\` 需要一个子命令：${names}。`),
       );
     }
     rest = rest.slice(1);
@@ -74,7 +74,7 @@ function parseOptions(allWords: string[], defs: readonly OptionDef[], usage: str
     const named = /^(?:--)?([a-z][a-z-]*)[:=](.*)$/i.exec(w) ?? (w.startsWith('--') ? [w, w.slice(2), words[++i] ?? ''] : null);
     if (named) {
       const def = defs.find((d) => d.name === named[1]!.toLowerCase());
-      if (!def) throw new UserError(msg(lang, `Unknown option \`${named[1]}\` for \`${usage}\`. Options: ${defs.map((d) => d.name).join(', ') || 'none'}.`, `\`${usage}\` 没有选项 \`${named[1]}\`，可用选项：${defs.map((d) => d.name).join(', ') || '无'}。`));
+      if (!def) throw new UserError(say(lang, `Unknown option \`${named[1]}\` for \`${usage}\`. Options: ${defs.map((d) => d.name).join(', ') || 'none'}.`, `\`${usage}\` 没有选项 \`${named[1]}\`，可用选项：${defs.map((d) => d.name).join(', ') || '无'}。`));
       if (def.rest) {
         args[def.name] = [named[2], ...words.slice(i + 1)].join(' ').trim();
         break;
@@ -91,11 +91,11 @@ function parseOptions(allWords: string[], defs: readonly OptionDef[], usage: str
   }
   for (const w of positional) {
     const def = defs.find((d) => args[d.name] === undefined && !d.rest && accepts(d, w));
-    if (!def) throw new UserError(msg(lang, `I don't understand \`${w}\` in \`${usage}\`. Expected: ${describe(defs)}.`, `无法理解 \`${usage}\` 中的 \`${w}\`。用法：${describe(defs)}。`));
+    if (!def) throw new UserError(say(lang, `I don't understand \`${w}\` in \`${usage}\`. Expected: ${describe(defs)}.`, `无法理解 \`${usage}\` 中的 \`${w}\`。用法：${describe(defs)}。`));
     args[def.name] = coerce(def, w, usage, lang);
   }
   for (const d of defs) {
-    if (d.required && (args[d.name] === undefined || args[d.name] === '')) throw new UserError(msg(lang, `\`${usage}\` needs \`${d.name}\`: ${d.description.en}.`, `\`${usage}\` 需要 \`${d.name}\`：${d.description.zh}。`));
+    if (d.required && (args[d.name] === undefined || args[d.name] === '')) throw new UserError(say(lang, `\`${usage}\` needs \`${d.name}\`: ${d.description.en}.`, `\`${usage}\` 需要 \`${d.name}\`：${d.description.zh}。`));
   }
   return args;
 }
@@ -111,11 +111,11 @@ function coerce(def: OptionDef, raw: string, usage: string, lang: Lang): string 
   const value = raw.trim();
   if (def.choices) {
     const choice = def.choices.find((c) => c.value.toLowerCase() === value.toLowerCase());
-    if (!choice) throw new UserError(msg(lang, `\`${def.name}\` must be one of: ${def.choices.map((c) => c.value).join(', ')}.`, `\`${def.name}\` 必须是以下之一：${def.choices.map((c) => c.value).join(', ')}。`));
+    if (!choice) throw new UserError(say(lang, `\`${def.name}\` must be one of: ${def.choices.map((c) => c.value).join(', ')}.`, `\`${def.name}\` 必须是以下之一：${def.choices.map((c) => c.value).join(', ')}。`));
     return choice.value;
   }
   if (def.pattern && !def.pattern.test(value)) {
-    throw new UserError(msg(lang, `\`${value}\` is not a valid \`${def.name}\` (${def.description.en}).`, `\`${value}\` 不是有效的 \`${def.name}\`（${def.description.zh}）。`));
+    throw new UserError(say(lang, `\`${value}\` is not a valid \`${def.name}\` (${def.description.en}).`, `\`${value}\` 不是有效的 \`${def.name}\`（${def.description.zh}）。`));
   }
   if (def.type === 'integer') {
     const n = Number(value);
@@ -123,7 +123,7 @@ function coerce(def: OptionDef, raw: string, usage: string, lang: Lang): string 
     const max = def.max ?? Infinity;
     if (!/^-?\d+$/.test(value) || n < min || n > max) {
       const range = `${def.min ?? '…'}–${def.max ?? '…'}`;
-      throw new UserError(msg(lang, `\`${def.name}\` must be a whole number (${range}) in \`${usage}\`.`, `\`${usage}\` 的 \`${def.name}\` 必须是整数（${range}）。`));
+      throw new UserError(say(lang, `\`${def.name}\` must be a whole number (${range}) in \`${usage}\`.`, `\`${usage}\` 的 \`${def.name}\` 必须是整数（${range}）。`));
     }
     return n;
   }

@@ -1,8 +1,8 @@
 import type { Lang } from '../knowledge/types.js';
 import { computeStats } from '../scores/stats.js';
 import type { Command } from './types.js';
+import { say } from '../i18n.js';
 
-const say = (lang: Lang, en: string, zh: string) => (lang === 'zh' ? zh : en);
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 const pct = (a: number, b: number) => (b === 0 ? '—' : `${Math.round((100 * a) / b)}%`);
 

@@ -9,6 +9,7 @@ import { textReply, type Reply } from '../reply.js';
 import type { DailyPost, DailySubscription } from '../storage/store.js';
 import { cronFromSpec } from './schedule-spec.js';
 import { firedEarlierToday, isValidTimeZone, localDate } from './time.js';
+import { say } from '../i18n.js';
 
 /** Evaluates cron expressions; the app passes node-cron's, so there is one cron implementation. */
 export interface ScheduleEngine {
@@ -20,7 +21,6 @@ export interface ScheduleEngine {
 /** A claim older than this whose post never went out is taken over (its poster died). */
 const STALE_CLAIM_MS = 2 * 60_000;
 
-const say = (lang: Lang, en: string, zh: string) => (lang === 'zh' ? zh : en);
 
 export interface SubscribeOptions {
   time?: string;

@@ -7,6 +7,7 @@ import { textReply, type Reply } from '../reply.js';
 import type { QuizQuestion, QuizRound } from '../storage/store.js';
 import { isCorrect, LETTERS, pickQuestions, quizPool } from './pick.js';
 import { renderClosedQuestion, renderOpenQuestion, type QuestionView } from './render.js';
+import { say } from '../i18n.js';
 
 const START_DELAY_MS = 1500;
 
@@ -27,7 +28,6 @@ export interface StartOptions {
   lang: Lang;
 }
 
-const say = (lang: Lang, en: string, zh: string) => (lang === 'zh' ? zh : en);
 
 /**
  * Quiz rounds: one per channel, questions posted one at a time, every participant's first answer
