@@ -147,3 +147,17 @@ describe('quiz rounds', () => {
     expect(next.reply.text).toMatch(/Nice/);
   });
 });
+
+describe('quiz rounds where the bot cannot post', () => {
+  it('ends a round whose question cannot be posted, so the channel is not stuck', async () => {
+    const s = testServices();
+    s.chat.post = async () => {
+      throw new Error('not_in_channel');
+    };
+    await bot().handleText(testContext(s), '/quiz');
+    await s.timers.advance(1500);
+    expect(s.store.runningRoundIn('test:c1')).toBeUndefined();
+    expect(s.logger.lines.find((l) => l.level === 'warn')?.msg).toMatch(/could not be posted/);
+    await expect(bot().handleText(testContext(s), '/quiz')).resolves.toBeDefined();
+  });
+});

@@ -189,7 +189,16 @@ export class QuizService {
       return;
     }
     this.s.store.setRoundCurrent(round.id, idx);
-    const ref = await this.s.chat.post(round.channelId, renderOpenQuestion(view));
+    let ref: string | undefined;
+    try {
+      ref = await this.s.chat.post(round.channelId, renderOpenQuestion(view));
+    } catch (err) {
+      // The bot cannot post here (not invited to a private channel, permissions changed). A round
+      // nobody can see must not hold the channel: end it, so the next /quiz is not refused.
+      this.s.logger.warn('quiz question could not be posted; ending the round', { err, round: round.id, channel: round.channelId });
+      await this.finish(round);
+      return;
+    }
     const postedAt = this.s.clock.now();
     const deadline = new Date(postedAt.getTime() + round.seconds * 1000);
     this.s.store.markQuestionPosted(round.id, idx, postedAt, deadline, ref);
@@ -227,9 +236,10 @@ export class QuizService {
       const view = this.view(round, q);
       if (view) {
         store.logAnswers(answers.map((a) => ({ workspaceId: round.workspaceId, userId: a.userId, userName: a.userName, kind: 'quiz', entryId: view.entry.id, topic: view.entry.topic, correct: a.correct, at: a.answeredAt })));
-        const closed = renderClosedQuestion(view, answers);
-        if (q.messageRef) await this.s.chat.edit(q.messageRef, closed);
-        else await this.s.chat.post(round.channelId, closed);
+        await this.deliver('quiz reveal', () => {
+          const closed = renderClosedQuestion(view, answers);
+          return q.messageRef ? this.s.chat.edit(q.messageRef, closed) : this.s.chat.post(round.channelId, closed);
+        });
       }
     } else if (!opts.finish) return;
     if (opts.finish) await this.finish(round);
@@ -249,8 +259,17 @@ export class QuizService {
         this.timers.delete(key);
       }
     }
-    await this.s.chat.post(round.channelId, this.summary(round));
+    await this.deliver('quiz summary', () => this.s.chat.post(round.channelId, this.summary(round)));
     this.s.logger.info('quiz finished', { round: round.id });
+  }
+
+  /** A failed post must not stop the round's state from moving on: log it and carry on. */
+  private async deliver(what: string, send: () => Promise<unknown>): Promise<void> {
+    try {
+      await send();
+    } catch (err) {
+      this.s.logger.warn(`${what} could not be delivered`, { err });
+    }
   }
 
   private summary(round: QuizRound): Reply {
