@@ -28,4 +28,5 @@ EXPOSE 8080
 # Node's own fetch: the slim image has no curl, and a probe should not need one.
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.HEALTH_PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "dist/main.js"]
+# A larger young generation: answers allocate briefly, and scavenges were most of the p99 (npm run bench).
+CMD ["node", "--max-semi-space-size=32", "dist/main.js"]

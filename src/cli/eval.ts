@@ -22,6 +22,8 @@ interface Query {
 interface Tally {
   n: number;
   hit1: number;
+  /** Answered right, or declined with the right question as the first suggestion: one click away. */
+  reach1: number;
   hit3: number;
   rr: number;
   wrong: number;
@@ -86,7 +88,7 @@ function main(): number {
   const queries = all.filter((q) => (topic === undefined || (q.expect !== null && kb.byId.get(q.expect)?.topic === topic)) && (kind === undefined || q.kind === kind));
 
   const tallies = new Map<string, Tally>();
-  const tally = (k: string) => tallies.get(k) ?? tallies.set(k, { n: 0, hit1: 0, hit3: 0, rr: 0, wrong: 0, rejected: 0 }).get(k)!;
+  const tally = (k: string) => tallies.get(k) ?? tallies.set(k, { n: 0, hit1: 0, reach1: 0, hit3: 0, rr: 0, wrong: 0, rejected: 0 }).get(k)!;
   const misses: string[] = [];
   const started = performance.now();
   for (const q of queries) {
@@ -100,6 +102,7 @@ function main(): number {
         continue;
       }
       const rank = ranking.indexOf(q.expect) + 1;
+      if ((result.status === 'answered' && result.entry!.id === q.expect) || (result.status === 'declined' && result.suggestions[0]?.id === q.expect)) t.reach1++;
       if (result.status === 'answered' && result.entry!.id === q.expect) t.hit1++;
       else if (result.status === 'answered') t.wrong++;
       else t.rejected++;
@@ -121,6 +124,7 @@ function main(): number {
     onTopic: onTopic?.n ?? 0,
     offTopic: off?.n ?? 0,
     hit1: onTopic ? onTopic.hit1 / onTopic.n : 0,
+    answerOrFirstSuggestion: onTopic ? onTopic.reach1 / onTopic.n : 0,
     hit3: onTopic ? onTopic.hit3 / onTopic.n : 0,
     mrr: onTopic ? onTopic.rr / onTopic.n : 0,
     wrongAnswerRate: onTopic ? onTopic.wrong / onTopic.n : 0,
@@ -131,12 +135,12 @@ function main(): number {
   if (flags.has('json')) console.log(JSON.stringify({ ...summary, byKind: Object.fromEntries(tallies), problems }));
   else {
     console.log(`evaluation (${set}): ${queries.length} queries over ${kb.entries.length} entries${topic ? ` (topic ${topic})` : ''}${kind ? ` (kind ${kind})` : ''}`);
-    console.log('kind            n   hit@1   hit@3     MRR  wrong  declined');
+    console.log('kind            n   hit@1   hit@3     MRR  wrong  declined  answer-or-1st-suggestion');
     for (const [k, t] of [...tallies.entries()].sort()) {
       if (k === 'offtopic') console.log(`${k.padEnd(12)} ${String(t.n).padStart(4)}   off-topic rejection ${pct(t.rejected, t.n)}`);
-      else console.log(`${k.padEnd(12)} ${String(t.n).padStart(4)}  ${pct(t.hit1, t.n)}  ${pct(t.hit3, t.n)}  ${(t.rr / t.n).toFixed(3)}  ${pct(t.wrong, t.n)}  ${pct(t.rejected, t.n)}`);
+      else console.log(`${k.padEnd(12)} ${String(t.n).padStart(4)}  ${pct(t.hit1, t.n)}  ${pct(t.hit3, t.n)}  ${(t.rr / t.n).toFixed(3)}  ${pct(t.wrong, t.n)}    ${pct(t.rejected, t.n)}   ${pct(t.reach1, t.n)}`);
     }
-    console.log(`hit@1 ${pct(summary.hit1 * 100, 100).trim()}  hit@3 ${pct(summary.hit3 * 100, 100).trim()}  MRR ${summary.mrr.toFixed(3)}  wrong answers ${pct(summary.wrongAnswerRate * 100, 100).trim()}  off-topic rejection ${pct(summary.offTopicRejection * 100, 100).trim()}  (${summary.msPerQuery.toFixed(2)} ms/query)`);
+    console.log(`hit@1 ${pct(summary.hit1 * 100, 100).trim()}  answer-or-first-suggestion ${pct(summary.answerOrFirstSuggestion * 100, 100).trim()}  hit@3 ${pct(summary.hit3 * 100, 100).trim()}  MRR ${summary.mrr.toFixed(3)}  wrong answers ${pct(summary.wrongAnswerRate * 100, 100).trim()}  off-topic rejection ${pct(summary.offTopicRejection * 100, 100).trim()}  (${summary.msPerQuery.toFixed(2)} ms/query)`);
     if (flags.has('misses')) for (const m of misses) console.log(`  miss: ${m}`);
     for (const p of problems) console.log(`  problem: ${p}`);
   }
