@@ -7,10 +7,10 @@ import { formatProblem } from '../core/knowledge/validate.js';
 import { DEFAULT_KNOWLEDGE_DIR, DEFAULT_SEEDS_DIR } from '../paths.js';
 import { parseArgs, UsageError } from './args.js';
 
-const USAGE = 'usage: npm run kb:check -- [--json] [--coverage] [--dir knowledge/] [--seeds ../shared/seeds/]';
+const USAGE = 'usage: npm run kb:check -- [--json] [--coverage] [--corrections] [--dir knowledge/] [--seeds ../shared/seeds/]';
 
 function main(): number {
-  const { flags } = parseArgs(process.argv.slice(2), { json: 'bool', coverage: 'bool', dir: 'value', seeds: 'value', help: 'bool' });
+  const { flags } = parseArgs(process.argv.slice(2), { json: 'bool', coverage: 'bool', corrections: 'bool', dir: 'value', seeds: 'value', help: 'bool' });
   if (flags.has('help')) {
     console.log(USAGE);
     return 0;
@@ -65,6 +65,10 @@ function main(): number {
         console.log(`  ${seed}`);
         for (const [sec, ids] of Object.entries(sections)) console.log(`    ${sec}  →  ${ids.join(', ') || '(none)'}`);
       }
+    }
+    if (flags.has('corrections')) {
+      console.log('corrections (what the seed notes got wrong, and what changed between versions):');
+      for (const e of kb.entries) for (const c of e.corrections) console.log(`  ${e.id}: ${c}`);
     }
     for (const u of coverage.uncovered) console.log(`  uncovered: ${u.seed}: ${u.section}`);
     for (const u of coverage.unlisted) console.log(`  not in seed-sections.yaml: ${u.seed}: ${u.line}`);
