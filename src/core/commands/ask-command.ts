@@ -1,6 +1,7 @@
 import { ask } from '../answer/ask.js';
 import { renderAskResult } from '../answer/render.js';
 import type { Lang } from '../knowledge/types.js';
+import { langOption } from './options.js';
 import type { Command } from './types.js';
 
 export const askCommand: Command = {
@@ -15,15 +16,7 @@ export const askCommand: Command = {
       autocomplete: true,
       description: { en: 'Your question, in English or Chinese', zh: '你的问题（中文或英文）' },
     },
-    {
-      name: 'lang',
-      type: 'string',
-      description: { en: 'Answer language (default: the language of the question)', zh: '回答语言（默认与提问语言一致）' },
-      choices: [
-        { value: 'zh', label: { en: '中文', zh: '中文' } },
-        { value: 'en', label: { en: 'English', zh: 'English' } },
-      ],
-    },
+    langOption({ en: 'Answer language (default: the language of the question)', zh: '回答语言（默认与提问语言一致）' }),
   ],
   run(ctx, args) {
     const { kb, index, metrics } = ctx.services;

@@ -18,3 +18,16 @@ export const levelOption: OptionDef = {
     { value: 'senior', label: { en: 'Senior', zh: '高级' } },
   ],
 };
+
+/** `lang:zh` / `lang:en`; `description` says what the language applies to. */
+export function langOption(description: OptionDef['description']): OptionDef {
+  return {
+    name: 'lang',
+    type: 'string',
+    description,
+    choices: [
+      { value: 'zh', label: { en: '中文', zh: '中文' } },
+      { value: 'en', label: { en: 'English', zh: 'English' } },
+    ],
+  };
+}

@@ -1,6 +1,6 @@
 import type { Lang, Level } from '../knowledge/types.js';
 import { QUIZ_LIMITS } from '../quiz/quiz-service.js';
-import { levelOption, topicOption } from './options.js';
+import { langOption, levelOption, topicOption } from './options.js';
 import type { Command } from './types.js';
 
 export const quizCommand: Command = {
@@ -20,7 +20,7 @@ export const quizCommand: Command = {
     levelOption,
     { name: 'count', type: 'integer', min: 1, max: QUIZ_LIMITS.maxCount, description: { en: `Number of questions (default ${QUIZ_LIMITS.defaultCount}, at most ${QUIZ_LIMITS.maxCount})`, zh: `题目数量（默认 ${QUIZ_LIMITS.defaultCount}，最多 ${QUIZ_LIMITS.maxCount}）` } },
     { name: 'seconds', type: 'integer', min: QUIZ_LIMITS.minSeconds, max: QUIZ_LIMITS.maxSeconds, description: { en: 'Seconds per question (default QUIZ_SECONDS)', zh: '每题秒数（默认 QUIZ_SECONDS）' } },
-    { name: 'lang', type: 'string', description: { en: 'Language of the questions', zh: '题目语言' }, choices: [{ value: 'zh', label: { en: '中文', zh: '中文' } }, { value: 'en', label: { en: 'English', zh: 'English' } }] },
+    langOption({ en: 'Language of the questions', zh: '题目语言' }),
   ],
   run(ctx, args) {
     const lang = (args.lang as Lang | undefined) ?? ctx.lang;
