@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Bot } from '../../core/bot.js';
 import type { CommandContext, Services } from '../../core/commands/types.js';
@@ -29,6 +29,7 @@ export class ConsoleAdapter implements ChatPort {
   private choices: string[] = [];
   private posted = 0;
   private stopRequested?: () => void;
+  private rl?: Interface;
 
   constructor(private readonly opts: ConsoleOptions) {}
 
@@ -39,12 +40,19 @@ export class ConsoleAdapter implements ChatPort {
   }
 
   async post(_channelId: string, reply: Reply): Promise<string> {
-    this.print(reply);
+    this.printUnprompted(reply);
     return `console:${++this.posted}`;
   }
 
   async edit(_ref: string, reply: Reply): Promise<void> {
-    this.print(reply, this.opts.lang === 'zh' ? '（更新）' : '(updated)');
+    this.printUnprompted(reply, this.opts.lang === 'zh' ? '（更新）' : '(updated)');
+  }
+
+  /** Quiz and daily messages arrive while the prompt waits: print over it, then show it again. */
+  private printUnprompted(reply: Reply, note?: string): void {
+    if (this.rl && this.opts.interactive) this.opts.output.write('\r\x1b[K');
+    this.print(reply, note);
+    if (this.rl && this.opts.interactive) this.rl.prompt(true);
   }
 
   async workspaceOf(): Promise<string> {
@@ -69,6 +77,7 @@ export class ConsoleAdapter implements ChatPort {
       services,
     };
     const rl = createInterface({ input: this.opts.input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
+    this.rl = rl;
 
     // The single boundary: a user error is shown as is; anything else is a bug, logged, and the session goes on.
     const guarded = async (work: () => Promise<Reply>): Promise<void> => {

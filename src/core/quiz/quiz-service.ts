@@ -283,7 +283,7 @@ export class QuizService {
     }
     const ranked = [...byUser.values()].sort((a, b) => b.right - a.right || a.answered - b.answered || a.name.localeCompare(b.name));
     const medal = ['🥇', '🥈', '🥉'];
-    const lines = ranked.map((u, i) => `${medal[i] ?? `${i + 1}.`} ${u.name} — ${u.right}/${round.total}`);
+    const lines = ranked.map((u, i) => `${(u.right > 0 && medal[i]) || `${i + 1}.`} ${u.name} — ${u.right}/${round.total}`);
     return {
       cards: [
         {
