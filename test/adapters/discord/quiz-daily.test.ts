@@ -58,7 +58,7 @@ describe('quiz and daily on discord', () => {
     expect(buttons(closed).every((btn) => btn.disabled)).toBe(true);
     expect(buttons(closed)[right]!.style).toBe(3);
     const summary = await fake.waitFor((r) => r.method === 'POST' && r.path === `/channels/${fake.channelId}/messages` && /Quiz over/.test(JSON.stringify(r.body)), { since });
-    expect(summary.body.embeds[0].description).toBe('🥇 alice — 1/1\n🥈 bob — 0/1');
+    expect(summary.body.embeds[0].description).toBe('🥇 alice — 1/1\n2. bob — 0/1');
 
     // A click that arrives after the round: a stale button, answered only to the clicker.
     const late = await answer(bob, right);
