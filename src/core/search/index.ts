@@ -132,7 +132,6 @@ export class KnowledgeIndex {
   private readonly rules = buildSynonymRules();
   /** Latin term → number of entries using it: the dictionary for typo correction and completion. */
   private readonly latinVocab = new SearchableMap<number>();
-  /** Built on first use: most questions have no typo. */
   private typos?: TypoDictionary;
   /** Every term → number of entries using it, for weighting how informative a query word is. */
   private readonly docFreq: Map<string, number> = new Map();
@@ -384,6 +383,7 @@ export class KnowledgeIndex {
   private typoCandidates(term: string): string[] {
     const max = term.length >= 7 ? 2 : term.length >= 4 ? 1 : 0;
     if (max === 0 || /[0-9]/.test(term)) return [];
+    // Built on first need, once: a few tens of milliseconds that would otherwise land on start-up.
     this.typos ??= new TypoDictionary(new Map(this.latinVocab));
     // People rarely mistype the first letter; requiring it keeps `spring` from becoming `string`.
     return this.typos.candidates(term, max).filter((w) => w[0] === term[0]);
