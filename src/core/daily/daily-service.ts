@@ -10,6 +10,7 @@ import type { DailyPost, DailySubscription } from '../storage/store.js';
 import { cronFromSpec } from './schedule-spec.js';
 import { firedEarlierToday, isValidTimeZone, localDate } from './time.js';
 import { say } from '../i18n.js';
+import { KeyedTimers } from '../keyed-timers.js';
 
 /** Evaluates cron expressions; the app passes node-cron's, so there is one cron implementation. */
 export interface ScheduleEngine {
@@ -36,14 +37,16 @@ export interface SubscribeOptions {
  * the explanation, who was right and streaks, in a thread where the platform has threads.
  */
 export class DailyService {
-  private readonly timers = new Map<string, unknown>();
+  private readonly timers: KeyedTimers;
   /** Set by the scheduler so it re-reads subscriptions after a change. */
   onSubscriptionsChanged: () => void = () => {};
 
   constructor(
     private readonly s: Services,
     private readonly schedules: ScheduleEngine,
-  ) {}
+  ) {
+    this.timers = new KeyedTimers(s.timers, s.clock);
+  }
 
   subscribe(ctx: CommandContext, o: SubscribeOptions): Reply {
     const lang = ctx.lang;
@@ -221,7 +224,7 @@ export class DailyService {
   async reveal(postId: string): Promise<void> {
     const { store, clock } = this.s;
     const post = store.getDailyPost(postId);
-    this.disarm(postId);
+    this.timers.clear(postId);
     if (!post || !post.postedAt || !store.markDailyRevealed(postId, clock.now())) return;
     const view = this.view(post);
     if (!view) return;
@@ -263,24 +266,12 @@ export class DailyService {
   }
 
   stopTimers(): void {
-    for (const h of this.timers.values()) this.s.timers.clear(h);
-    this.timers.clear();
+    this.timers.clearAll();
   }
 
   private arm(postId: string, at: Date): void {
-    this.disarm(postId);
-    this.timers.set(
-      postId,
-      this.s.timers.set(() => {
-        this.timers.delete(postId);
-        this.reveal(postId).catch((err: unknown) => this.s.logger.error('daily reveal failed', { err, post: postId }));
-      }, at.getTime() - this.s.clock.now().getTime()),
-    );
-  }
-
-  private disarm(postId: string): void {
-    const h = this.timers.get(postId);
-    if (h !== undefined) this.s.timers.clear(h);
-    this.timers.delete(postId);
+    this.timers.at(postId, at, () => {
+      this.reveal(postId).catch((err: unknown) => this.s.logger.error('daily reveal failed', { err, post: postId }));
+    });
   }
 }

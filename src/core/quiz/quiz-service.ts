@@ -8,6 +8,7 @@ import type { QuizQuestion, QuizRound } from '../storage/store.js';
 import { isCorrect, LETTERS, pickQuestions, quizPool } from './pick.js';
 import { renderClosedQuestion, renderOpenQuestion, type QuestionView } from './render.js';
 import { say } from '../i18n.js';
+import { KeyedTimers } from '../keyed-timers.js';
 
 const START_DELAY_MS = 1500;
 
@@ -35,9 +36,11 @@ export interface StartOptions {
  * store, so a restart (or a second process) picks a round up where it was.
  */
 export class QuizService {
-  private readonly timers = new Map<string, unknown>();
+  private readonly timers: KeyedTimers;
 
-  constructor(private readonly s: Services) {}
+  constructor(private readonly s: Services) {
+    this.timers = new KeyedTimers(s.timers, s.clock);
+  }
 
   async start(ctx: CommandContext, opts: StartOptions): Promise<Reply> {
     const { store, clock, kb, random } = this.s;
@@ -80,13 +83,9 @@ export class QuizService {
     );
     // The intro is the command's own reply; the first question follows it a moment later, so it
     // never overtakes the intro on a platform that delivers the two separately.
-    this.timers.set(
-      `${round.id}:start`,
-      this.s.timers.set(() => {
-        this.timers.delete(`${round.id}:start`);
-        this.postQuestion(round, 0).catch((err: unknown) => this.s.logger.error('quiz post failed', { err, round: round.id }));
-      }, START_DELAY_MS),
-    );
+    this.timers.at(`${round.id}:start`, new Date(clock.now().getTime() + START_DELAY_MS), () => {
+      this.postQuestion(round, 0).catch((err: unknown) => this.s.logger.error('quiz post failed', { err, round: round.id }));
+    });
     return { text: intro, cards: [], buttons: [] };
   }
 
@@ -157,8 +156,7 @@ export class QuizService {
   }
 
   stopTimers(): void {
-    for (const h of this.timers.values()) this.s.timers.clear(h);
-    this.timers.clear();
+    this.timers.clearAll();
   }
 
   private view(round: QuizRound, q: QuizQuestion): QuestionView | undefined {
@@ -206,17 +204,9 @@ export class QuizService {
   }
 
   private arm(roundId: string, idx: number, deadline: Date): void {
-    const key = `${roundId}:${idx}`;
-    const prev = this.timers.get(key);
-    if (prev !== undefined) this.s.timers.clear(prev);
-    const ms = deadline.getTime() - this.s.clock.now().getTime();
-    this.timers.set(
-      key,
-      this.s.timers.set(() => {
-        this.timers.delete(key);
-        this.closeQuestion(roundId, idx).catch((err: unknown) => this.s.logger.error('quiz close failed', { err, round: roundId }));
-      }, ms),
-    );
+    this.timers.at(`${roundId}:${idx}`, deadline, () => {
+      this.closeQuestion(roundId, idx).catch((err: unknown) => this.s.logger.error('quiz close failed', { err, round: roundId }));
+    });
   }
 
   /** Closes a question once (whoever calls first wins), shows the result, then moves on. */
@@ -224,12 +214,7 @@ export class QuizService {
     const { store, clock } = this.s;
     const round = store.getRound(roundId);
     if (!round || round.status !== 'running') return;
-    const key = `${roundId}:${idx}`;
-    const timer = this.timers.get(key);
-    if (timer !== undefined) {
-      this.s.timers.clear(timer);
-      this.timers.delete(key);
-    }
+    this.timers.clear(`${roundId}:${idx}`);
     const q = store.getQuestion(roundId, idx);
     if (q && store.closeQuestion(roundId, idx, clock.now())) {
       const answers = store.questionAnswers(roundId, idx);
@@ -253,12 +238,7 @@ export class QuizService {
 
   private async finish(round: QuizRound): Promise<void> {
     if (!this.s.store.finishRound(round.id, this.s.clock.now())) return;
-    for (const [key, h] of this.timers) {
-      if (key.startsWith(`${round.id}:`)) {
-        this.s.timers.clear(h);
-        this.timers.delete(key);
-      }
-    }
+    this.timers.clearPrefix(`${round.id}:`);
     await this.deliver('quiz summary', () => this.s.chat.post(round.channelId, this.summary(round)));
     this.s.logger.info('quiz finished', { round: round.id });
   }

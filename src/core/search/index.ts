@@ -55,7 +55,6 @@ const UNKNOWN_BIGRAM_SHARE = 0.25;
 const HAN_INFO_SCALE = 0.5;
 
 const isLatin = (term: string) => /^[a-z0-9]+$/.test(term);
-const tokenizeToTerms = (text: string): string[] => tokenize(text).map((t) => t.term);
 
 /**
  * MiniSearch keeps terms in a radix tree whose nodes scan their children linearly. Chinese
@@ -79,10 +78,10 @@ function buildSynonymRules(): SynonymRule[] {
   const rules: SynonymRule[] = [];
   for (const group of SYNONYM_GROUPS) {
     for (const phrase of group) {
-      const expansion = [...new Set(group.filter((p) => p !== phrase).flatMap(tokenizeToTerms))];
+      const expansion = [...new Set(group.filter((p) => p !== phrase).flatMap(tokenize))];
       const norm = normalize(phrase).toLowerCase();
       if (hasHan(norm)) rules.push({ hanPhrase: norm, expansion });
-      else rules.push({ latinPhrase: tokenizeToTerms(norm), expansion });
+      else rules.push({ latinPhrase: tokenize(norm), expansion });
     }
   }
   return rules;
@@ -180,7 +179,7 @@ export class KnowledgeIndex {
     }
     this.ms = new MiniSearch<Doc>(options);
     // Tokenize every field once, for both the index and the term statistics.
-    const tokenized = kb.entries.map(toDoc).map((doc) => ({ id: doc.id, fields: FIELDS.map((f) => tokenizeToTerms(fieldText(doc, f))) }));
+    const tokenized = kb.entries.map(toDoc).map((doc) => ({ id: doc.id, fields: FIELDS.map((f) => tokenize(fieldText(doc, f))) }));
     const answerFreq = new Map<string, number>();
     for (const d of tokenized) {
       const seen = new Set<string>();
@@ -263,7 +262,7 @@ export class KnowledgeIndex {
   }
 
   search(query: string, limit = 10, opts: { prefixLast?: boolean } = {}): SearchOutcome {
-    const terms = [...new Set(tokenize(query).map((t) => t.term))];
+    const terms = [...new Set(tokenize(query))];
     if (terms.length === 0) return { terms, unknownLatin: [], hits: [] };
 
     // Keyed by index key (see indexKey); `origin` is the word as typed.

@@ -42,12 +42,6 @@ export const EN_STOP = new Set(
     .split(' '),
 );
 
-export interface Token {
-  term: string;
-  /** true for Latin words (fuzzy and prefix matching apply); false for Chinese bigrams. */
-  latin: boolean;
-}
-
 /** Light English stemming: enough to meet `probes`/`probe` and `containers`/`container`. */
 /** Acronyms that end in s but are not plurals. */
 const NO_STEM = new Set(['ipvs', 'https', 'kms', 'iops', 'qps', 'tls', 'aws', 'eks', 'aks', 'gcs', 'cos', 'nfs', 'cephfs', 'xfs', 'zfs', 'btrfs', 'tmpfs', 'procfs', 'sysfs', 'rootfs', 'aufs', 'overlayfs', 'unionfs']);
@@ -62,27 +56,28 @@ export function stem(word: string): string {
 
 const PLAIN_WORD = /^[a-z]+$/;
 
-function latinTokens(run: string, out: Token[]): void {
+function latinTokens(run: string, out: string[]): void {
   // Most words are plain lowercase: skip the camelCase and separator splitting for them.
   if (PLAIN_WORD.test(run)) {
-    if (!EN_STOP.has(run)) out.push({ term: stem(run), latin: true });
+    if (!EN_STOP.has(run)) out.push(stem(run));
     return;
   }
   const parts = run.split(/[-_./]/).flatMap((p) => p.match(CAMEL_RE) ?? []);
   const words = parts.map((p) => p.toLowerCase());
-  for (const w of words) if (!EN_STOP.has(w)) out.push({ term: stem(w), latin: true });
-  if (words.length > 1) out.push({ term: stem(words.join('')), latin: true });
+  for (const w of words) if (!EN_STOP.has(w)) out.push(stem(w));
+  if (words.length > 1) out.push(stem(words.join('')));
 }
 
-function hanTokens(run: string, out: Token[]): void {
+function hanTokens(run: string, out: string[]): void {
   for (const piece of run.replace(ZH_STOP_RE, ' ').split(' ')) {
-    if (piece.length === 1) out.push({ term: piece, latin: false });
-    for (let i = 0; i + 1 < piece.length; i++) out.push({ term: piece.slice(i, i + 2), latin: false });
+    if (piece.length === 1) out.push(piece);
+    for (let i = 0; i + 1 < piece.length; i++) out.push(piece.slice(i, i + 2));
   }
 }
 
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
+/** The search terms of a text: Chinese bigrams and (split, stemmed) Latin words, stop words removed. */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
   for (const m of normalize(text).matchAll(RUN_RE)) {
     if (m[1]) hanTokens(m[1], out);
     else if (m[2]) latinTokens(m[2], out);

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { createApp, type App } from '../../../src/app/create-app.js';
 import { nodeCronEngine } from '../../../src/app/schedule-engine.js';
 import type { RunningAdapter } from '../../../src/adapters/adapter.js';
@@ -75,4 +76,23 @@ export function expectNoPings(fake: FakeDiscord): void {
     const message = r.path.endsWith('/callback') ? r.body.data : r.body;
     if (JSON.stringify(message?.allowed_mentions) !== '{"parse":[]}') throw new Error(`${r.method} ${r.path} allows mentions: ${JSON.stringify(message?.allowed_mentions)}`);
   }
+}
+
+/**
+ * For a test file: `harness()` starts a harness that is stopped after each test, and `cleanup`
+ * takes anything else to close then (last registered, first closed).
+ */
+export function harnessPerTest(): { harness: typeof startHarness; cleanup: (() => Promise<void>)[] } {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const f of cleanup.splice(0).reverse()) await f();
+  });
+  return {
+    cleanup,
+    harness: async (...args) => {
+      const h = await startHarness(...args);
+      cleanup.push(h.stop);
+      return h;
+    },
+  };
 }

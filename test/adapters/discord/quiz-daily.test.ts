@@ -1,23 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeDiscord, type FakeMessage } from '../../../src/adapters/discord/testing/fake-discord.js';
 import { correctShownPosition } from '../../../src/core/quiz/pick.js';
 import { textReply } from '../../../src/core/reply.js';
-import { expectNoPings, startHarness, type Harness } from './harness.js';
+import { expectNoPings, harnessPerTest } from './harness.js';
 
 const EPHEMERAL = 64;
 type Row = { components: { custom_id: string; label: string; disabled: boolean; style: number }[] };
 const buttons = (m: FakeMessage) => (m.components as Row[]).flatMap((r) => r.components);
 
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
-
-async function harness(...args: Parameters<typeof startHarness>): Promise<Harness> {
-  const h = await startHarness(...args);
-  cleanup.push(h.stop);
-  return h;
-}
+const { harness, cleanup } = harnessPerTest();
 
 describe('quiz and daily on discord', () => {
   it('runs a quiz round answered by two users, then disables its buttons', async () => {

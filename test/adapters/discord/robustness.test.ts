@@ -1,22 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../../../src/adapters/discord/testing/fake-discord.js';
 import { Bot } from '../../../src/core/bot.js';
 import { COMMANDS } from '../../../src/core/commands/registry.js';
 import type { Command } from '../../../src/core/commands/types.js';
 import { textReply } from '../../../src/core/reply.js';
-import { expectNoPings, startHarness, until, type Harness } from './harness.js';
+import { expectNoPings, harnessPerTest, until } from './harness.js';
 
 const EPHEMERAL = 64;
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
-
-async function harness(...args: Parameters<typeof startHarness>): Promise<Harness> {
-  const h = await startHarness(...args);
-  cleanup.push(h.stop);
-  return h;
-}
+const { harness, cleanup } = harnessPerTest();
 
 describe('discord admin checks', () => {
   it('refuses admin commands to members without Manage Server, clearly and privately', async () => {

@@ -3,19 +3,16 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commandJson } from '../../../src/adapters/discord/command-json.js';
 import { BOT_PERMISSIONS } from '../../../src/adapters/discord/invite.js';
 import { FakeDiscord } from '../../../src/adapters/discord/testing/fake-discord.js';
 import { COMMANDS } from '../../../src/core/commands/registry.js';
 import { FIXTURE_KB_DIR, knowledge } from '../../helpers.js';
-import { startHarness } from './harness.js';
+import { harnessPerTest, startHarness } from './harness.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
+const { cleanup } = harnessPerTest();
 
 const puts = (fake: FakeDiscord) => fake.requests.filter((r) => r.method === 'PUT');
 
