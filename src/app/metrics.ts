@@ -1,3 +1,4 @@
+import type { AskStatus } from '../core/answer/ask.js';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Metrics } from '../core/ports.js';
 
@@ -29,7 +30,7 @@ export class PrometheusMetrics implements Metrics {
     });
   }
 
-  questionAsked(outcome: 'answered' | 'declined' | 'invalid', seconds: number): void {
+  questionAsked(outcome: AskStatus, seconds: number): void {
     this.questions.inc({ outcome });
     if (outcome !== 'invalid') this.latency.observe(seconds);
   }

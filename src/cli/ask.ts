@@ -7,12 +7,13 @@ import { renderAskResult } from '../core/answer/render.js';
 import type { Lang } from '../core/knowledge/types.js';
 import { renderReplyText } from '../adapters/console/render.js';
 import { parseArgs, UsageError } from './args.js';
+import { explain } from './explain.js';
 
-const USAGE = `usage: npm run ask -- "<question>" [--json] [--lang zh|en]
+const USAGE = `usage: npm run ask -- "<question>" [--json] [--explain] [--lang zh|en]
        npm run ask -- --batch [--json] [--lang zh|en] < questions.txt   (one question per line)`;
 
 async function main(): Promise<number> {
-  const { flags, positional } = parseArgs(process.argv.slice(2), { json: 'bool', batch: 'bool', lang: 'value', help: 'bool' });
+  const { flags, positional } = parseArgs(process.argv.slice(2), { json: 'bool', batch: 'bool', explain: 'bool', lang: 'value', help: 'bool' });
   if (flags.has('help')) {
     console.log(USAGE);
     return 0;
@@ -32,10 +33,11 @@ async function main(): Promise<number> {
     const result = ask(index, question, { lang });
     if (json) return JSON.stringify(askResultToJson(result));
     if (compact) {
-      const shown = result.entry ? `${result.entry.id}: ${result.entry[result.lang].question}` : result.status === 'invalid' ? `(invalid: ${result.reason})` : `(no answer) ${result.suggestions.map((s) => s.id).join(', ')}`;
+      const shown = result.entry ? `${result.status === 'did-you-mean' ? '(did you mean) ' : ''}${result.entry.id}: ${result.entry[result.lang].question}` : result.status === 'invalid' ? `(invalid: ${result.reason})` : `(no answer) ${result.suggestions.map((s) => s.id).join(', ')}`;
       return `${result.query.replace(/\t/g, ' ')}\t${shown}`;
     }
-    return renderReplyText(renderAskResult(kb, result), { color: process.stdout.isTTY }).text;
+    const text = renderReplyText(renderAskResult(kb, result), { color: process.stdout.isTTY }).text;
+    return flags.has('explain') ? `${text}\n\n${explain(index, question)}` : text;
   };
 
   if (!batch) {

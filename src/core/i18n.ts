@@ -22,6 +22,12 @@ export const MESSAGES = {
     en: "I'm not sure I have an answer to that. Did you mean one of these?",
     zh: '我不确定能回答这个问题。你是不是想问：',
   },
+  didYouMean: { en: 'Did you mean: **{question}**?', zh: '你是不是想问：**{question}**？' },
+  fullAnswer: { en: 'Full answer', zh: '完整回答' },
+  smallTalk: {
+    en: "Hi! I'm a Kubernetes and container interview coach: ask me a question (in English or Chinese), or try a quiz. `/help` lists what I can do.",
+    zh: '你好！我是 Kubernetes 与容器面试助手：可以用中文或英文问我问题，也可以来一轮测验。输入 `/help` 查看全部功能。',
+  },
   related: { en: 'Related', zh: '相关问题' },
   references: { en: 'References', zh: '参考资料' },
   shortAnswer: { en: 'In short', zh: '简答' },

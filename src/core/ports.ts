@@ -1,3 +1,4 @@
+import type { AskStatus } from './answer/ask.js';
 /** I/O the core needs, passed in so tests can use fixed clocks and recording loggers. */
 export interface Clock {
   now(): Date;
@@ -49,7 +50,7 @@ export type Random = () => number;
 
 /** What the bot counts; the app exports it for Prometheus, tests and the console ignore it. */
 export interface Metrics {
-  questionAsked(outcome: 'answered' | 'declined' | 'invalid', seconds: number): void;
+  questionAsked(outcome: AskStatus, seconds: number): void;
   answerRecorded(kind: 'quiz' | 'daily'): void;
   dailyPosted(): void;
   rateLimited(command: string): void;

@@ -1,43 +1,35 @@
 import type { Entry, Lang } from '../knowledge/types.js';
-import type { KnowledgeIndex, SearchHit, SearchOutcome } from '../search/index.js';
+import { decide, type DecisionKind } from '../search/decide.js';
+import type { KnowledgeIndex, SearchHit } from '../search/index.js';
+import { isSmallTalk } from '../search/small-talk.js';
 import { hasHan, normalize } from '../search/tokenize.js';
 
 export const MAX_QUESTION_CHARS = 500;
 
-export type AskStatus = 'answered' | 'declined' | 'invalid';
+/** answered: a confident answer; did-you-mean: the likely entry, offered; declined: close questions at most. */
+export type AskStatus = 'answered' | 'did-you-mean' | 'declined' | 'invalid';
 export type InvalidReason = 'empty' | 'too-long' | 'no-words';
+/** Why a question was declined: greetings and chit-chat get an introduction instead of "I don't know". */
+export type DeclineReason = 'small-talk' | 'not-covered';
 
 export interface AskResult {
   query: string;
   lang: Lang;
   status: AskStatus;
   reason?: InvalidReason;
+  declineReason?: DeclineReason;
+  /** The answer, or the entry offered by "did you mean". */
   entry?: Entry;
-  /** 0..1: how much of the question the chosen entry accounts for. */
+  /** 0..1: estimated probability that the best entry answers the question. */
   confidence: number;
-  /** Close questions offered instead of (or besides) an answer. */
+  /** Close questions offered instead of an answer. */
   suggestions: Entry[];
   related: Entry[];
 }
 
-/**
- * When to answer. Measured with `npm run eval` on the query set in test/eval/queries: raising
- * them improves off-topic rejection and costs hit@1.
- */
-export const THRESHOLDS = {
-  /** Share of the question's information (IDF-weighted words) the best entry must match. */
-  minCoverage: 0.5,
-  /** Share that must match the entry's question, phrasings or tags, not just its answer text. */
-  minTitleCoverage: 0.25,
-  /** With a word the base has never seen, the rest of the question must match this well. */
-  minCoverageWithUnknown: 0.6,
-  /** A question about another technology must match this well to be taken as a Kubernetes question. */
-  minCoverageOffDomain: 0.8,
-  /** Below this, a close runner-up means the bot is guessing. */
-  minCoverageWhenAmbiguous: 0.6,
-  /** Suggestions must at least match this share. */
-  minSuggestionCoverage: 0.3,
-};
+const SUGGESTIONS = 3;
+/** A suggestion must score at least this far (in rank logits) below the best one to be left out. */
+const SUGGESTION_SPREAD = 3;
 
 export function detectLang(text: string): Lang {
   return hasHan(text) ? 'zh' : 'en';
@@ -47,58 +39,37 @@ export interface AskOptions {
   lang?: Lang;
 }
 
+const STATUS: Record<DecisionKind, AskStatus> = { answer: 'answered', 'did-you-mean': 'did-you-mean', decline: 'declined' };
+
 export function ask(index: KnowledgeIndex, rawQuery: string, options: AskOptions = {}): AskResult {
   const query = normalize(rawQuery);
   const lang = options.lang ?? detectLang(query);
   const base = { query, lang, confidence: 0, suggestions: [], related: [] };
   if (query.length === 0) return { ...base, status: 'invalid', reason: 'empty' };
   if (query.length > MAX_QUESTION_CHARS) return { ...base, status: 'invalid', reason: 'too-long' };
+  if (isSmallTalk(query)) return { ...base, status: 'declined', declineReason: 'small-talk' };
 
   const outcome = index.search(query, 8);
   if (outcome.terms.length === 0) return { ...base, status: 'invalid', reason: 'no-words' };
 
-  const decision = decide(outcome, query.toLowerCase());
-  if (!decision.best) {
-    const suggestions = outcome.hits.filter((h) => h.coverage >= THRESHOLDS.minSuggestionCoverage).slice(0, 3).map((h) => h.entry);
-    return { ...base, status: 'declined', confidence: decision.confidence, suggestions };
+  const decision = decide(outcome.query, outcome.hits);
+  const confidence = decision.probability;
+  const top = outcome.hits[0];
+  if (decision.kind === 'decline' || !top) {
+    return { ...base, status: 'declined', declineReason: 'not-covered', confidence, suggestions: suggestionsOf(outcome.hits, decision.probability) };
   }
-  const entry = decision.best.entry;
-  const related = pickRelated(index, entry, outcome.hits);
-  return { ...base, status: 'answered', entry, confidence: decision.confidence, related };
+  const entry = top.entry;
+  return { ...base, status: STATUS[decision.kind], entry, confidence, related: pickRelated(index, entry, outcome.hits) };
 }
 
-/**
- * Technologies people also ask interview questions about. Their words often appear in the base
- * in passing (a JVM heap limit, a Redis StatefulSet), so keyword overlap alone would answer
- * `JVM 垃圾回收` with an owner-reference entry; when the question is about one of these and the
- * entry is not, it has to match unusually well.
- */
-const OFF_DOMAIN = new Set(
-  ('react vue angular jquery svelte spring springboot django flask rails laravel jvm java javascript typescript nodejs python golang ' +
-    'php ruby rust csharp dotnet redis mysql postgres postgresql mongodb kafka rabbitmq elasticsearch hadoop spark flink tensorflow pytorch ' +
-    'android ios iphone swift excel css html sql oracle jenkins webpack nginx apache tomcat aws elb ec2 lambda dynamodb terraform ' +
-    'ansible git github gitlab maven gradle npm tcp udp http https')
-    .split(' '),
-);
-const OFF_DOMAIN_ZH = ['数据库', '设计模式', '单例', '操作系统', '进程调度'];
-
-/** A runner-up scoring at least this share of the top entry's score makes the top a guess. */
-const AMBIGUOUS_RATIO = 0.6;
-
-export function decide(outcome: SearchOutcome, query = ''): { best?: SearchHit; confidence: number } {
-  const top = outcome.hits[0];
-  if (!top) return { confidence: 0 };
-  const confidence = Math.min(1, top.coverage);
-  if (top.coverage < THRESHOLDS.minCoverage || top.titleCoverage < THRESHOLDS.minTitleCoverage) return { confidence };
-  if (outcome.unknownLatin.some((t) => t.length >= 3) && top.coverage < THRESHOLDS.minCoverageWithUnknown) return { confidence };
-  const e = top.entry;
-  const title = [...e.tags, e.en.question, ...e.en.aliases, e.zh.question, ...e.zh.aliases].join(' ').toLowerCase();
-  const offDomain = [...outcome.terms.filter((t) => OFF_DOMAIN.has(t)), ...OFF_DOMAIN_ZH.filter((w) => query.includes(w))].filter((t) => !title.includes(t));
-  if (offDomain.length > 0 && top.coverage < THRESHOLDS.minCoverageOffDomain) return { confidence };
-  // A weak match that another entry matches almost as well is a guess, not an answer.
-  const runnerUp = outcome.hits[1];
-  if (runnerUp && top.coverage < THRESHOLDS.minCoverageWhenAmbiguous && runnerUp.score >= AMBIGUOUS_RATIO * top.score) return { confidence };
-  return { best: top, confidence };
+/** Up to three close questions, unless the question matched nothing at all worth showing. */
+function suggestionsOf(hits: SearchHit[], probability: number): Entry[] {
+  const top = hits[0];
+  if (!top || probability < 0.02) return [];
+  return hits
+    .filter((h) => h.score >= top.score - SUGGESTION_SPREAD && h.coverage > 0)
+    .slice(0, SUGGESTIONS)
+    .map((h) => h.entry);
 }
 
 /** The author's related list first, then other strong matches for the same question. */
@@ -109,6 +80,6 @@ function pickRelated(index: KnowledgeIndex, entry: Entry, hits: SearchHit[]): En
     if (e && e.id !== entry.id) out.push(e);
   }
   const topScore = hits[0]?.score ?? 0;
-  for (const h of hits.slice(1)) if (h.score >= topScore * 0.5 && !out.includes(h.entry) && h.entry.id !== entry.id) out.push(h.entry);
+  for (const h of hits.slice(1)) if (h.score >= topScore - 1 && !out.includes(h.entry) && h.entry.id !== entry.id) out.push(h.entry);
   return out.slice(0, 4);
 }

@@ -13,6 +13,8 @@ export function renderAskResult(kb: KnowledgeBase, result: AskResult): Reply {
     const key = result.reason === 'too-long' ? 'tooLong' : result.reason === 'no-words' ? 'noWords' : 'emptyQuestion';
     return { text: t(lang, key, { length: result.query.length, max: MAX_QUESTION_CHARS }), cards: [], buttons: [], ephemeral: true };
   }
+  if (result.status === 'declined' && result.declineReason === 'small-talk') return { text: t(lang, 'smallTalk'), cards: [], buttons: [] };
+  if (result.status === 'did-you-mean' && result.entry) return renderDidYouMean(kb, result.entry, lang);
   if (result.status === 'declined' || !result.entry) {
     const suggestions = result.suggestions;
     return {
@@ -46,6 +48,17 @@ export function renderEntry(kb: KnowledgeBase, entry: Entry, lang: Lang, related
       },
     ],
     buttons,
+  };
+}
+
+/** The likely entry, offered rather than asserted: its question and short answer, the full answer a click away. */
+function renderDidYouMean(kb: KnowledgeBase, entry: Entry, lang: Lang): Reply {
+  const loc = entry[lang];
+  const topic = kb.topics.find((tp) => tp.id === entry.topic);
+  return {
+    text: t(lang, 'didYouMean', { question: loc.question }),
+    cards: [{ title: loc.question, subtitle: `${topic?.title[lang] ?? entry.topic} · ${levelLabel(lang, entry.level)}`, body: loc.short, links: [], footer: entry.id, tone: 'info' }],
+    buttons: [[{ action: actions.show(entry.id, lang), label: t(lang, 'fullAnswer'), style: 'primary' }]],
   };
 }
 

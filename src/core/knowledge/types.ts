@@ -8,6 +8,8 @@ export interface LocalizedEntry {
   question: string;
   aliases: string[];
   short: string;
+  /** The facts an interviewer listens for, one line each: shown in chat, used to grade mock interviews. */
+  keyPoints: string[];
   answer: string;
 }
 

@@ -11,7 +11,8 @@ export function formatProblem(p: KnowledgeProblem): string {
   return p.entry ? `${p.file}: entry "${p.entry}": ${p.message}` : `${p.file}: ${p.message}`;
 }
 
-export const LIMITS = { question: 200, short: 300, answer: 3000, option: 200, explanation: 1000 } as const;
+export const LIMITS = { question: 200, short: 300, answer: 3000, option: 200, explanation: 1000, keyPoint: 140 } as const;
+export const KEY_POINTS = { min: 3, max: 6 } as const;
 
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const URL_RE = /^https:\/\/[^\s]+$/;
@@ -89,7 +90,11 @@ function validateLocalized(raw: unknown, lang: string, report: (m: string) => vo
   for (const a of aliases) if (a.length > LIMITS.question) r(`aliases: "${a.slice(0, 40)}…" is longer than ${LIMITS.question} characters`);
   const short = text(raw.short, 'short', LIMITS.short, r);
   const answer = text(raw.answer, 'answer', LIMITS.answer, r);
-  return { question, aliases, short, answer };
+  // TEMP-KEYPOINTS: tolerated while key points are being written; required before landing.
+  const keyPoints = raw.keyPoints === undefined ? [] : stringList(raw.keyPoints, 'keyPoints', r, KEY_POINTS.min);
+  if (keyPoints.length > KEY_POINTS.max) r(`keyPoints has ${keyPoints.length} items, at most ${KEY_POINTS.max}`);
+  for (const k of keyPoints) if (k.length > LIMITS.keyPoint) r(`keyPoints: "${k.slice(0, 40)}…" is longer than ${LIMITS.keyPoint} characters`);
+  return { question, aliases, short, keyPoints, answer };
 }
 
 function validateQuiz(raw: unknown, report: (m: string) => void): QuizItem | undefined {

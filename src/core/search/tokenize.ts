@@ -54,18 +54,34 @@ export function stem(word: string): string {
   return word;
 }
 
+/**
+ * Chat abbreviations, folded into the full term at index and query time alike, so `svc` meets an
+ * entry that says Service as fully as `service` does (a synonym expansion would count it less).
+ */
+export const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  k8s: 'kubernetes', svc: 'service', ns: 'namespace', cm: 'configmap', pvc: 'persistentvolumeclaim', pv: 'persistentvolume',
+  hpa: 'horizontalpodautoscaler', vpa: 'verticalpodautoscaler', sts: 'statefulset', ds: 'daemonset', rs: 'replicaset',
+  rc: 'replicationcontroller', deploy: 'deployment', po: 'pod', sa: 'serviceaccount', netpol: 'networkpolicy',
+  crd: 'customresourcedefinition', pdb: 'poddisruptionbudget', sc: 'storageclass', ing: 'ingress', ep: 'endpoint', cj: 'cronjob',
+  cronjobs: 'cronjob', img: 'image',
+};
+
 const PLAIN_WORD = /^[a-z]+$/;
+
+function word(w: string): string {
+  return ABBREVIATIONS[w] ?? stem(w);
+}
 
 function latinTokens(run: string, out: string[]): void {
   // Most words are plain lowercase: skip the camelCase and separator splitting for them.
   if (PLAIN_WORD.test(run)) {
-    if (!EN_STOP.has(run)) out.push(stem(run));
+    if (!EN_STOP.has(run)) out.push(word(run));
     return;
   }
   const parts = run.split(/[-_./]/).flatMap((p) => p.match(CAMEL_RE) ?? []);
   const words = parts.map((p) => p.toLowerCase());
-  for (const w of words) if (!EN_STOP.has(w)) out.push(stem(w));
-  if (words.length > 1) out.push(stem(words.join('')));
+  for (const w of words) if (!EN_STOP.has(w)) out.push(word(w));
+  if (words.length > 1) out.push(word(words.join('')));
 }
 
 function hanTokens(run: string, out: string[]): void {
