@@ -77,12 +77,15 @@ function main(): number {
 
   if (problems.length > 0) return 1;
   if (values['no-floors']) return 0;
-  const floors = (JSON.parse(readFileSync(FLOORS_FILE, 'utf8')) as Record<string, Record<string, number>>)[set];
-  if (!floors) return 0;
-  const failures = Object.entries(floors)
-    .filter(([k, floor]) => k !== 'minQuestions' && ((overall as Record<string, number | null>)[k] ?? 0) < floor)
-    .map(([k, floor]) => `${k} ${pct((overall as Record<string, number | null>)[k] ?? 0).trim()}% is below the floor of ${(floor * 100).toFixed(1)}%`);
-  if (floors.minQuestions && questions.length < floors.minQuestions) failures.push(`only ${questions.length} questions; the set must have at least ${floors.minQuestions}`);
+  // Per set: figures that must stay at or above a floor, and error rates that must stay at or below a ceiling.
+  const limits = (JSON.parse(readFileSync(FLOORS_FILE, 'utf8')) as Record<string, { floors?: Record<string, number>; ceilings?: Record<string, number>; minQuestions?: number }>)[set];
+  if (!limits) return 0;
+  const value = (k: string) => (overall as Record<string, number | null>)[k] ?? 0;
+  const failures = [
+    ...Object.entries(limits.floors ?? {}).filter(([k, f]) => value(k) < f).map(([k, f]) => `${k} ${pct(value(k)).trim()}% is below the floor of ${(f * 100).toFixed(1)}%`),
+    ...Object.entries(limits.ceilings ?? {}).filter(([k, c]) => value(k) > c).map(([k, c]) => `${k} ${pct(value(k)).trim()}% is above the ceiling of ${(c * 100).toFixed(1)}%`),
+  ];
+  if (limits.minQuestions && questions.length < limits.minQuestions) failures.push(`only ${questions.length} questions; the set must have at least ${limits.minQuestions}`);
   for (const f of failures) console.error(`eval floor (${set}): ${f}`);
   return failures.length > 0 ? 1 : 0;
 }

@@ -90,8 +90,7 @@ function validateLocalized(raw: unknown, lang: string, report: (m: string) => vo
   for (const a of aliases) if (a.length > LIMITS.question) r(`aliases: "${a.slice(0, 40)}…" is longer than ${LIMITS.question} characters`);
   const short = text(raw.short, 'short', LIMITS.short, r);
   const answer = text(raw.answer, 'answer', LIMITS.answer, r);
-  // TEMP-KEYPOINTS: tolerated while key points are being written; required before landing.
-  const keyPoints = raw.keyPoints === undefined ? [] : stringList(raw.keyPoints, 'keyPoints', r, KEY_POINTS.min);
+  const keyPoints = stringList(raw.keyPoints, 'keyPoints', r, KEY_POINTS.min);
   if (keyPoints.length > KEY_POINTS.max) r(`keyPoints has ${keyPoints.length} items, at most ${KEY_POINTS.max}`);
   for (const k of keyPoints) if (k.length > LIMITS.keyPoint) r(`keyPoints: "${k.slice(0, 40)}…" is longer than ${LIMITS.keyPoint} characters`);
   return { question, aliases, short, keyPoints, answer };

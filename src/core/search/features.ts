@@ -18,6 +18,8 @@ export type FeatureVector = Record<FeatureName, number>;
 export interface Candidate {
   position: number;
   entry: Entry;
+  /** First-phase BM25 (0 when only the phrasing index found it). */
+  bm25?: number;
   field?: FieldMatch;
   phrasing?: PhrasingMatch;
   intent: Intent;

@@ -52,13 +52,36 @@ const OPTIONS = {
   searchOptions: { boost: BOOST, combineWith: 'OR' as const },
 };
 
-/** BM25 over three fields of every entry: the first-phase candidate generator. */
+/** Query terms in more than this share of entries are not sent to MiniSearch (see `search`). */
+const COMMON_QUERY_SHARE = 0.25;
+
+export interface FieldSnapshot {
+  minisearch: unknown;
+  terms: string[];
+  /** Per entry: sorted term ids of its title, short and all fields. */
+  fields: [number[], number[], number[]][];
+}
+
+/**
+ * BM25 over three fields of every entry (the first-phase candidate generator), and which fields
+ * of an entry contain a term (for the coverage features).
+ */
 export class FieldIndex {
   private readonly ms: MiniSearch<Doc>;
+  private readonly termId = new Map<string, number>();
+  /** Per entry, sorted term ids of [title, short, any field]: membership by binary search, 4 bytes a term. */
+  private readonly fieldTerms: [Uint32Array, Uint32Array, Uint32Array][];
 
-  constructor(entries: readonly Entry[], tokenized: readonly string[][][], snapshot?: unknown) {
+  constructor(
+    entries: readonly Entry[],
+    tokenized: readonly string[][][],
+    private readonly docFreq: ReadonlyMap<string, number>,
+    snapshot?: FieldSnapshot,
+  ) {
     if (snapshot) {
-      this.ms = MiniSearch.loadJS<Doc>(snapshot as Parameters<typeof MiniSearch.loadJS>[0], OPTIONS);
+      this.ms = MiniSearch.loadJS<Doc>(snapshot.minisearch as Parameters<typeof MiniSearch.loadJS>[0], OPTIONS);
+      snapshot.terms.forEach((t, i) => this.termId.set(t, i));
+      this.fieldTerms = snapshot.fields.map(([a, b, c]) => [Uint32Array.from(a), Uint32Array.from(b), Uint32Array.from(c)]);
       return;
     }
     this.ms = new MiniSearch<Doc>(OPTIONS);
@@ -72,6 +95,9 @@ export class FieldIndex {
       return { id: e.id, title: title!.map(indexKey).join(' '), short: short!.map(indexKey).join(' '), answer: answerTerms.map(indexKey).join(' ') };
     });
     this.ms.addAll(docs);
+    const id = (t: string) => this.termId.get(t) ?? (this.termId.set(t, this.termId.size), this.termId.size - 1);
+    const sorted = (terms: Iterable<string>) => Uint32Array.from(new Set([...terms].map(id))).sort();
+    this.fieldTerms = tokenized.map(([title, short, answer]) => [sorted(title!), sorted(short!), sorted([...title!, ...short!, ...answer!])]);
   }
 
   static tokenizeEntry(e: Entry): string[][] {
@@ -79,39 +105,68 @@ export class FieldIndex {
     return FIELDS.map((name) => tokenize(f[name]));
   }
 
-  snapshot(): unknown {
-    return this.ms.toJSON();
+  snapshot(): FieldSnapshot {
+    return { minisearch: this.ms.toJSON(), terms: [...this.termId.keys()], fields: this.fieldTerms.map(([a, b, c]) => [[...a], [...b], [...c]]) };
   }
 
-  search(q: AnalyzedQuery, depth: number): Map<string, FieldMatch> {
-    const byKey = new Map<string, { weight: number; origin?: string }>();
-    for (const [term, s] of q.sent) byKey.set(indexKey(term), s);
-    const results = this.ms.search([...byKey.keys()].join(' '), {
+  /**
+   * BM25 of the best `depth` entries. Terms in a large share of entries (`pod`, `容器`) cost a scan
+   * of most of the index and tell almost nothing apart, so they are left to the coverage features
+   * and the phrasing index — unless nothing else was typed.
+   */
+  search(q: AnalyzedQuery, depth: number): Map<string, number> {
+    const limit = COMMON_QUERY_SHARE * this.fieldTerms.length;
+    const weights = new Map<string, number>();
+    const common: [string, number][] = [];
+    for (const [term, s] of q.sent) {
+      const df = this.docFreq.get(term) ?? 0;
+      if (df === 0) continue;
+      if (df <= limit) weights.set(indexKey(term), s.weight);
+      else if (s.origin === term) common.push([term, df]);
+    }
+    if (![...weights.keys()].length) for (const [term] of common.sort((a, b) => a[1] - b[1]).slice(0, 2)) weights.set(indexKey(term), 1);
+    if (weights.size === 0) return new Map();
+    const results = this.ms.search([...weights.keys()].join(' '), {
       boost: BOOST,
-      boostTerm: (term: string) => byKey.get(term)?.weight ?? 1,
+      boostTerm: (term: string) => weights.get(term) ?? 1,
       fuzzy: false,
       prefix: false,
       tokenize: (t: string) => t.split(' '),
       processTerm: (t: string) => t,
     });
-    const out = new Map<string, FieldMatch>();
-    for (const r of results.slice(0, depth)) {
-      const any = new Map<string, number>();
-      const title = new Map<string, number>();
-      const short = new Map<string, number>();
-      for (const key of r.queryTerms) {
-        const s = byKey.get(key);
-        if (!s?.origin) continue;
-        const fields = r.match[key] ?? [];
-        const put = (m: Map<string, number>) => m.set(s.origin!, Math.max(m.get(s.origin!) ?? 0, s.weight));
-        put(any);
-        if (fields.includes('title')) put(title);
-        if (fields.includes('short')) put(short);
-      }
-      // MiniSearch multiplies by the number of matched query terms, expansions included; count typed words instead.
-      const bm25 = (r.score / Math.max(1, r.queryTerms.length)) * Math.max(1, any.size);
-      out.set(String(r.id), { bm25, any, title, short });
-    }
+    const out = new Map<string, number>();
+    for (const r of results.slice(0, depth)) out.set(String(r.id), r.score / Math.max(1, r.queryTerms.length));
     return out;
   }
+
+  /** Per typed word, the best weight it matched with anywhere in the entry, in its title, in its short answer. */
+  match(q: AnalyzedQuery, position: number): FieldMatch {
+    const [title, short, all] = this.fieldTerms[position]!;
+    const any = new Map<string, number>();
+    const inTitle = new Map<string, number>();
+    const inShort = new Map<string, number>();
+    for (const [term, s] of q.sent) {
+      if (!s.origin) continue;
+      const id = this.termId.get(term);
+      if (id === undefined || !has(all, id)) continue;
+      const put = (m: Map<string, number>) => m.set(s.origin!, Math.max(m.get(s.origin!) ?? 0, s.weight));
+      put(any);
+      if (has(title, id)) put(inTitle);
+      if (has(short, id)) put(inShort);
+    }
+    return { bm25: 0, any, title: inTitle, short: inShort };
+  }
+}
+
+function has(sorted: Uint32Array, value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 import type { Entry, KnowledgeBase } from '../knowledge/types.js';
 import { candidateFeatures, type Candidate, type FeatureVector } from './features.js';
-import { FieldIndex } from './fields.js';
+import { FieldIndex, type FieldSnapshot } from './fields.js';
 import { PhrasingIndex } from './phrasings.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
 import { rankScore } from './rank.js';
@@ -29,7 +29,7 @@ export interface SearchOutcome {
 }
 
 export interface IndexSnapshot {
-  fields: unknown;
+  fields: FieldSnapshot;
   docFreq: [string, number][];
 }
 
@@ -55,11 +55,11 @@ export class KnowledgeIndex {
     kb.entries.forEach((e, i) => this.position.set(e.id, i));
     if (snapshot) {
       this.vocab = new Vocabulary(new Map(snapshot.docFreq), kb.entries.length);
-      this.fields = new FieldIndex(kb.entries, [], snapshot.fields);
+      this.fields = new FieldIndex(kb.entries, [], this.vocab.docFreq, snapshot.fields);
     } else {
       const tokenized = kb.entries.map(FieldIndex.tokenizeEntry);
       this.vocab = Vocabulary.fromTermSets(tokenized.map((fields) => new Set(fields.flat())));
-      this.fields = new FieldIndex(kb.entries, tokenized);
+      this.fields = new FieldIndex(kb.entries, tokenized, this.vocab.docFreq);
     }
     this.phrasings = new PhrasingIndex(kb.entries, this.vocab);
   }
@@ -89,12 +89,12 @@ export class KnowledgeIndex {
       }
       return c;
     };
-    for (const [id, m] of byField) {
-      const c = candidate(this.position.get(id)!);
-      c.field = m;
+    for (const [id, bm25] of byField) candidate(this.position.get(id)!).bm25 = bm25;
+    for (const [position] of topPhrasing) candidate(position);
+    for (const c of cands.values()) {
+      c.field = { ...this.fields.match(query, c.position), bm25: c.bm25 ?? 0 };
       c.phrasing = byPhrasing.get(c.position);
     }
-    for (const [position, m] of topPhrasing) candidate(position).phrasing = m;
 
     const list = [...cands.values()];
     const feats = candidateFeatures(query, list);
