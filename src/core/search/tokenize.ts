@@ -74,6 +74,11 @@ function word(w: string): string {
 
 function latinTokens(run: string, out: string[]): void {
   // Most words are plain lowercase: skip the camelCase and separator splitting for them.
+  const folded = ABBREVIATIONS[run.toLowerCase()];
+  if (folded) {
+    out.push(folded);
+    return;
+  }
   if (PLAIN_WORD.test(run)) {
     if (!EN_STOP.has(run)) out.push(word(run));
     return;
