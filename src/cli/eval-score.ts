@@ -38,9 +38,18 @@ export interface Tally {
   declinedCovered: number;
   /** Must-decline questions that were declined (not answered, not offered). */
   declinedRight: number;
+  /** Of the must-decline ones: off-topic and small talk, and how many were declined. */
+  offTopic: number;
+  offTopicDeclined: number;
+  /** Container/Kubernetes questions the base has no entry for, and how many were not answered (declined or offered). */
+  uncovered: number;
+  uncoveredNotAnswered: number;
 }
 
-const empty = (): Tally => ({ n: 0, covered: 0, mustDecline: 0, answeredRight: 0, answeredWrong: 0, offeredRight: 0, offeredWrong: 0, rankedFirst: 0, reachable: 0, declinedCovered: 0, declinedRight: 0 });
+/** Styles that are not about containers or Kubernetes at all. */
+export const OFF_TOPIC_STYLES = new Set(['offtopic', 'greeting']);
+
+const empty = (): Tally => ({ n: 0, covered: 0, mustDecline: 0, answeredRight: 0, answeredWrong: 0, offeredRight: 0, offeredWrong: 0, rankedFirst: 0, reachable: 0, declinedCovered: 0, declinedRight: 0, offTopic: 0, offTopicDeclined: 0, uncovered: 0, uncoveredNotAnswered: 0 });
 
 export function tallyOf(outcomes: readonly Outcome[]): Tally {
   const t = empty();
@@ -49,6 +58,13 @@ export function tallyOf(outcomes: readonly Outcome[]): Tally {
     const right = (id?: string) => id !== undefined && o.question.expect.includes(id);
     if (o.question.expect.length === 0) {
       t.mustDecline++;
+      if (OFF_TOPIC_STYLES.has(o.question.style)) {
+        t.offTopic++;
+        if (o.status === 'declined' || o.status === 'invalid') t.offTopicDeclined++;
+      } else {
+        t.uncovered++;
+        if (o.status !== 'answered') t.uncoveredNotAnswered++;
+      }
       if (o.status === 'answered') t.answeredWrong++;
       else if (o.status === 'did-you-mean') t.offeredWrong++;
       else t.declinedRight++;
@@ -82,7 +98,12 @@ export function rates(t: Tally) {
     wrongOfAnswered: div(t.answeredWrong, answered),
     precision: div(t.answeredRight, answered),
     declinedCovered: div(t.declinedCovered, t.covered),
-    offTopicDeclined: div(t.declinedRight, t.mustDecline),
+    /** Off-topic questions and small talk declined (neither answered nor offered). */
+    offTopicDeclined: div(t.offTopicDeclined, t.offTopic),
+    /** Questions on subjects the base lacks, not answered (declined, or offered as "did you mean"). */
+    uncoveredNotAnswered: div(t.uncoveredNotAnswered, t.uncovered),
+    /** Every must-decline question declined outright. */
+    mustDeclineDeclined: div(t.declinedRight, t.mustDecline),
   };
 }
 

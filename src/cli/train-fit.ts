@@ -78,3 +78,4 @@ export function fitLogistic(rows: number[][], labels: number[], dims: number, op
   }
   return { bias: params[dims]!, weights: params.slice(0, dims) };
 }
+

@@ -10,6 +10,7 @@ import { isSmallTalk } from '../core/search/small-talk.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { checkAgainstKnowledge, loadSet } from './eval-sets.js';
 import { fitListwise, fitLogistic, type RankGroup } from './train-fit.js';
+import { OFF_TOPIC_STYLES } from './eval-score.js';
 
 /**
  * Fits the ranker and the answer/decline decision on the *train* split only, and writes
@@ -18,19 +19,21 @@ import { fitListwise, fitLogistic, type RankGroup } from './train-fit.js';
 const MODEL_FILE = join(PACKAGE_ROOT, 'src/core/search/model.ts');
 
 function main(): number {
-  const { values } = parseArgs({ options: { precision: { type: 'string', default: '0.96' }, 'off-topic-offers': { type: 'string', default: '0.02' }, 'dry-run': { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { precision: { type: 'string', default: '0.95' }, 'off-topic-offers': { type: 'string', default: '0.02' }, 'dry-run': { type: 'boolean' }, 'allow-unlabelled': { type: 'boolean' } } });
   const targetPrecision = Number(values.precision);
   const offerShare = Number(values['off-topic-offers']);
   const config = loadConfig(environmentWithDotenv(process.env, process.cwd()));
   const { kb, index } = loadKnowledgeIndex(config.knowledgeDir);
   const { questions, problems } = loadSet('train');
   problems.push(...checkAgainstKnowledge(kb, questions));
+  // While a set is still being labelled, its labelled part can be used on request.
+  if (values['allow-unlabelled']) problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('not labelled') && !p.includes('copies an alias')));
   if (problems.length > 0) {
     for (const p of problems) console.error(p);
     return 1;
   }
   const usable = questions.filter((q) => !isSmallTalk(q.q));
-  const searched = usable.map((q) => ({ q, outcome: index.search(q.q, 1000) }));
+  const searched = usable.map((q) => ({ q, outcome: index.search(q.q, 1000) })).filter((s) => s.outcome.hits.length > 0);
 
   // 1. Ranker: every covered question whose right entry is among the candidates.
   const groups: RankGroup[] = [];
@@ -49,7 +52,7 @@ function main(): number {
   for (const { q, outcome } of searched) {
     const hits = outcome.hits.map((h) => ({ ...h, score: rankScore(h.features, ranker) })).sort((a, b) => b.score - a.score);
     const f = decisionFeatures(outcome.query, hits);
-    if (!f) continue;
+    if (!f) throw new Error(`no candidate at all for "${q.q}"`);
     rows.push(DECISION_FEATURES.map((k) => f[k]));
     labels.push(q.expect.includes(hits[0]!.entry.id) ? 1 : 0);
   }
@@ -57,7 +60,16 @@ function main(): number {
   const decider = { bias: round(decFit.bias), weights: Object.fromEntries(DECISION_FEATURES.map((f, i) => [f, round(decFit.weights[i]!)])) };
   const probs = rows.map((r) => sigmoid(decider.bias + r.reduce((s, x, i) => s + x * decider.weights[DECISION_FEATURES[i]!]!, 0)));
 
-  // 3. Thresholds: answer where train precision reaches the target; offer where few must-decline questions get offers.
+  // 3. On topic at all? Off-topic questions and small talk against everything else.
+  const domainLabels = searched.map(({ q }) => (OFF_TOPIC_STYLES.has(q.style) ? 0 : 1));
+  const domainRows = rows; // one row per searched question, in the same order
+  const domFit = fitLogistic(domainRows, domainLabels, DECISION_FEATURES.length);
+  const domain = { bias: round(domFit.bias), weights: Object.fromEntries(DECISION_FEATURES.map((f, i) => [f, round(domFit.weights[i]!)])) };
+  const onTopic = domainRows.map((r) => sigmoid(domain.bias + r.reduce((s, x, i) => s + x * domain.weights[DECISION_FEATURES[i]!]!, 0)));
+
+  // 4. Thresholds: answer where train precision reaches the target; offer "did you mean" when the best
+  // entry is more likely right than not, for questions on topic; the on-topic bar lets through at most
+  // `offerShare` of off-topic questions.
   const order = probs.map((p, i) => [p, labels[i]!] as const).sort((a, b) => b[0] - a[0]);
   let answer = 1;
   let right = 0;
@@ -65,14 +77,16 @@ function main(): number {
     right += y;
     if (right / (i + 1) >= targetPrecision && (i + 1 === order.length || order[i + 1]![0] < p)) answer = p;
   });
-  const declineProbs = searched.map((s, i) => [s.q.expect.length === 0, probs[i]] as const).filter(([d]) => d).map(([, p]) => p!).sort((a, b) => b - a);
-  const didYouMean = Math.min(answer, declineProbs[Math.floor(offerShare * declineProbs.length)] ?? 0.5) + 1e-6;
-
-  const thresholds = { answer: round(answer), didYouMean: round(didYouMean) };
+  const didYouMean = Math.min(answer, 0.5);
+  const offTopicScores = onTopic.filter((_, i) => domainLabels[i] === 0 && probs[i]! >= didYouMean && probs[i]! < answer).sort((a, b) => b - a);
+  const offTopicCount = domainLabels.filter((y) => y === 0).length;
+  const onTopicBar = (offTopicScores[Math.floor(offerShare * offTopicCount)] ?? 0) + 1e-6;
+  const thresholds = { answer: round(answer), didYouMean: round(didYouMean), onTopic: round(onTopicBar) };
   const text = `// Generated by \`npm run train\` from the training split (test/eval/dev, splits.yaml: train). Do not edit by hand.
-// ${groups.length} ranking groups, ${rows.length} decision examples; answer at train precision ≥ ${targetPrecision}, offers for ≤ ${offerShare * 100}% of must-decline questions.
+// ${groups.length} ranking groups, ${rows.length} decision examples; answer at train precision ≥ ${targetPrecision}, offers for ≤ ${offerShare * 100}% of off-topic questions.
 export const RANKER = ${JSON.stringify(ranker)};
 export const DECIDER = ${JSON.stringify(decider)};
+export const DOMAIN = ${JSON.stringify(domain)};
 export const THRESHOLDS = ${JSON.stringify(thresholds)};
 `;
   console.log(text);

@@ -13,8 +13,8 @@ entries:
     tags: [demo]
     sources: []
     refs: [https://kubernetes.io/docs/home/]
-    zh: { question: 这是什么？, aliases: [甲, 乙], short: 一个演示。, answer: 演示条目。 }
-    en: { question: What is this?, aliases: [a, b], short: A demo., answer: A demo entry. }
+    zh: { question: 这是什么？, aliases: [甲, 乙], short: 一个演示。, keyPoints: [第一点, 第二点, 第三点], answer: 演示条目。 }
+    en: { question: What is this?, aliases: [a, b], short: A demo., keyPoints: [point one, point two, point three], answer: A demo entry. }
     quiz:
       - answer: 0
         zh: { question: 问？, options: [一, 二, 三, 四], explanation: 因为。 }
@@ -22,6 +22,14 @@ entries:
 `;
 
 describe('knowledge loading', () => {
+  it('requires 3-6 key points of at most 140 characters in each language', () => {
+    const few = buildKnowledge([{ name: 'knowledge/demo.yaml', text: valid.replace('keyPoints: [第一点, 第二点, 第三点]', 'keyPoints: [第一点]') }]);
+    expect(few.problems.map((p) => p.message)).toContain('zh.keyPoints needs at least 3 item(s)');
+    const long = buildKnowledge([{ name: 'knowledge/demo.yaml', text: valid.replace('point three', 'x'.repeat(141)) }]);
+    expect(long.problems.map((p) => p.message).join('\n')).toMatch(/en\.keyPoints: "x+…" is longer than 140 characters/);
+  });
+
+
   it('loads a valid file', () => {
     const { kb, problems } = buildKnowledge([{ name: 'knowledge/demo.yaml', text: valid }]);
     expect(problems).toEqual([]);

@@ -9,7 +9,7 @@ import type { AnalyzedQuery } from './query.js';
  * training, ranking and `ask --explain` all see the same numbers.
  */
 export const FEATURES = [
-  'bm25Rel', 'bm25Log', 'phrase', 'phraseRel', 'phraseGap', 'question', 'short',
+  'bm25Rel', 'bm25Log', 'phrase', 'phraseRel', 'phraseGap', 'question', 'short', 'phraseQueryCover', 'phrasingCover',
   'cover', 'coverTitle', 'coverShort', 'genericOnly', 'intentMatch', 'definitionJunior', 'rrf',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
@@ -48,6 +48,8 @@ export function candidateFeatures(q: AnalyzedQuery, cands: readonly Candidate[])
       phraseGap: best - otherBest,
       question: c.phrasing?.question ?? 0,
       short: c.phrasing?.short ?? 0,
+      phraseQueryCover: c.phrasing?.queryCover ?? 0,
+      phrasingCover: c.phrasing?.phrasingCover ?? 0,
       cover: share(q, c.field?.any),
       coverTitle: share(q, c.field?.title),
       coverShort: share(q, c.field?.short),

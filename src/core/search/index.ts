@@ -17,6 +17,9 @@ export interface SearchHit {
   /** The same, counting only matches in the entry's question, alternative phrasings and tags. */
   titleCoverage: number;
   features: FeatureVector;
+  /** Typed words the entry contains anywhere, and in its question, phrasings or tags. */
+  matchedAny: ReadonlySet<string>;
+  matchedTitle: ReadonlySet<string>;
 }
 
 export interface SearchOutcome {
@@ -77,7 +80,7 @@ export class KnowledgeIndex {
     const query = analyzeQuery(text, this.vocab, opts);
     if (query.terms.length === 0) return { query, terms: [], unknownLatin: [], hits: [] };
     const byField = this.fields.search(query, CANDIDATES);
-    const byPhrasing = this.phrasings.search(query);
+    const byPhrasing = this.phrasings.search(query, this.vocab);
     const topPhrasing = [...byPhrasing].sort((a, b) => b[1].best - a[1].best).slice(0, CANDIDATES);
 
     const cands = new Map<number, Candidate>();
@@ -100,7 +103,9 @@ export class KnowledgeIndex {
     const feats = candidateFeatures(query, list);
     const hits = list.map((c, i) => {
       const f = feats[i]!;
-      return { entry: c.entry, score: rankScore(f), matched: c.field ? [...c.field.any.keys()] : [], coverage: f.cover, titleCoverage: f.coverTitle, features: f };
+      const matchedAny = new Set(c.field?.any.keys());
+      const matchedTitle = new Set(c.field?.title.keys());
+      return { entry: c.entry, score: rankScore(f), matched: [...matchedAny], coverage: f.cover, titleCoverage: f.coverTitle, features: f, matchedAny, matchedTitle };
     });
     hits.sort((a, b) => b.score - a.score);
     return { query, terms: query.terms, unknownLatin: query.unknownLatin, hits: hits.slice(0, limit) };

@@ -25,7 +25,7 @@ export function normalize(text: string): string {
  * that never sit inside a technical term: `和` would break `亲和性`, `有` would break `有状态`.
  */
 const ZH_STOP = [
-  '为什么', '是什么', '有啥', '咋样', '啥', '咋', '有哪些', '有什么', '有没有', '是不是', '怎么样', '怎么办', '哪几种', '是怎样', '怎样', '如何', '什么', '怎么', '为何',
+  '干什么', '干嘛', '干啥', '做什么', '用什么', '为什么', '是什么', '有啥', '咋样', '啥', '咋', '有哪些', '有什么', '有没有', '是不是', '怎么样', '怎么办', '哪几种', '是怎样', '怎样', '如何', '什么', '怎么', '为何',
   '哪些', '哪个', '哪种', '几种', '是否', '能否', '可否', '请问', '一下', '简述', '简单', '介绍', '说说', '讲讲', '谈谈', '解释', '详述', '描述',
   '一个', '这个', '那个', '我们', '你们', '可以', '需要', '应该', '时候', '知道', '告诉', '以及', '还有', '如果', '到底', '一般', '通常',
   '具体', '主要', '分别', '其中', '就是', '的话', '进行', '关于', '之间', '面试', '问题', '请', '吗', '呢', '吧', '啊', '呀', '嘛', '的', '了', '么', '是',
@@ -89,9 +89,12 @@ function latinTokens(run: string, out: string[]): void {
   if (words.length > 1) out.push(word(words.join('')));
 }
 
+/** Function words that mean nothing alone; only dropped as a lone character, so `亲和性` keeps its `和`. */
+const ZH_LONE_STOP = new Set([...'和与及或跟在把被让给对从向将用中上下里为就都也还又很太更最会能要想得地着过个这那哪谁它他她你我有没不']);
+
 function hanTokens(run: string, out: string[]): void {
   for (const piece of run.replace(ZH_STOP_RE, ' ').split(' ')) {
-    if (piece.length === 1) out.push(piece);
+    if (piece.length === 1 && !ZH_LONE_STOP.has(piece)) out.push(piece);
     for (let i = 0; i + 1 < piece.length; i++) out.push(piece.slice(i, i + 2));
   }
 }
