@@ -5,9 +5,10 @@ import { environmentWithDotenv, loadConfig } from '../config/config.js';
 import { loadKnowledgeIndex } from '../app/knowledge.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { checkAgainstKnowledge, loadSet, SET_NAMES, type SetName } from './eval-sets.js';
+import { compareRankers } from './eval-baselines.js';
 import { precisionCurve, rates, runQuestions, tallyOf, type Outcome } from './eval-score.js';
 
-const USAGE = 'usage: npm run eval -- [--set train|validation|regression] [--by lang|style|source] [--misses] [--json] [--no-floors]';
+const USAGE = 'usage: npm run eval -- [--set train|validation|regression] [--by lang|style|source] [--misses] [--compare] [--json] [--no-floors]';
 const FLOORS_FILE = join(PACKAGE_ROOT, 'test/eval/floors.json');
 
 const pct = (x: number | null) => (x === null ? '    -' : `${(100 * x).toFixed(1).padStart(5)}`);
@@ -23,7 +24,7 @@ function groupBy(outcomes: Outcome[], key: (o: Outcome) => string): Map<string, 
 
 function main(): number {
   const { values } = parseArgs({
-    options: { set: { type: 'string', default: 'validation' }, by: { type: 'string', multiple: true }, misses: { type: 'boolean' }, json: { type: 'boolean' }, 'no-floors': { type: 'boolean' }, help: { type: 'boolean' }, 'allow-unlabelled': { type: 'boolean' } },
+    options: { set: { type: 'string', default: 'validation' }, by: { type: 'string', multiple: true }, misses: { type: 'boolean' }, compare: { type: 'boolean' }, json: { type: 'boolean' }, 'no-floors': { type: 'boolean' }, help: { type: 'boolean' }, 'allow-unlabelled': { type: 'boolean' } },
   });
   if (values.help) return console.log(USAGE), 0;
   const set = values.set as SetName;
@@ -72,6 +73,10 @@ function main(): number {
         if (o.question.expect.length === 0 ? o.status === 'declined' : o.status === 'answered' && right(o.entry)) continue;
         console.log(`  miss [${o.question.source}/${o.question.style}] "${o.question.q}" → ${o.status}${o.entry ? ` ${o.entry}` : ''} (p ${o.probability.toFixed(2)}, top ${o.ranking.slice(0, 3).join(', ')}); expected ${o.question.expect.join(' | ') || 'decline'}`);
       }
+    }
+    if (values.compare) {
+      console.log('-- ranked first, by ranker (covered questions)');
+      for (const r of compareRankers(kb, index, questions)) console.log(`   ${pct(r.rankedFirst)}%  ${r.ranker}`);
     }
     console.log(`ALL ${set}: hit@1 ${pct(overall.hit1)}%  given-or-offered ${pct(overall.givenOrOffered)}%  ranked-first ${pct(overall.rankedFirst)}%  wrong/answered ${pct(overall.wrongOfAnswered)}%  declined-covered ${pct(overall.declinedCovered)}%  off-topic declined ${pct(overall.offTopicDeclined)}%  uncovered not answered ${pct(overall.uncoveredNotAnswered)}%  (${msPerQuery.toFixed(2)} ms/question)`);
     for (const p of problems) console.log(`  problem: ${p}`);
