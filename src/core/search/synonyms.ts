@@ -123,4 +123,13 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['gpu', '显卡'],
   ['device plugin', '设备插件'],
   ['vs', '区别', '对比', '不同'],
+  ['architecture', '架构'],
+  ['component', '组件'],
+  ['principle', 'mechanism', '原理', '机制', '底层'],
+  ['flow', 'process', 'workflow', '流程', '过程'],
+  ['manifest', 'yaml', '清单', '配置文件'],
+  ['command', '命令'],
+  ['restart', '重启'],
+  ['delete', '删除'],
+  ['update', '更新'],
 ];
