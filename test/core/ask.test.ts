@@ -13,7 +13,7 @@ const givenOrOffered = (q: string) => {
 describe('ask', () => {
   it.each([
     ['pause容器有什么用', 'pod-pause-container'],
-    ['what is the infra container of a pod for', 'pod-pause-container'],
+    ['what is the pause container for', 'pod-pause-container'],
     ['kube-proxy的ipvs模式', 'kube-proxy-modes'],
     ['readness probe vs liveness', 'pod-probes'],
     ['ｋｕｂｅ－ｐｒｏｘｙ ｉｐｖｓ', 'kube-proxy-modes'],

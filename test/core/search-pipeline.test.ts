@@ -54,6 +54,22 @@ describe('ranking on the real knowledge base', () => {
     expect(first('什么是 etcd')).toBe('etcd-in-kubernetes');
   });
 
+  it('answers or offers the right entry for paraphrases nobody wrote down', () => {
+    for (const [q, id] of [
+      ['what does the infra container of a pod do', 'pod-pause-container'],
+      ['how do I roll back a deployment', 'kubectl-rollout-commands'],
+      ['What is etcd?', 'etcd-in-kubernetes'],
+    ] as const) {
+      const r = ask(index, q);
+      expect(['answered', 'did-you-mean'], q).toContain(r.status);
+      expect(r.entry?.id, q).toBe(id);
+    }
+  });
+
+  it('declines questions about other things, even when they share a word', () => {
+    for (const q of ['How do I center a div with flexbox?', 'C++ namespace 怎么用', 'what is the weather in Paris today']) expect(ask(index, q).status, q).toBe('declined');
+  });
+
   it('greets small talk instead of searching, and says so in the result', () => {
     const r = ask(index, 'hello!');
     expect(r).toMatchObject({ status: 'declined', declineReason: 'small-talk', suggestions: [] });
