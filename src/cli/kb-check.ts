@@ -1,3 +1,4 @@
+import { longestIsKeyShare } from '../core/knowledge/quiz-stats.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
@@ -41,6 +42,8 @@ function main(): number {
     entries: kb.entries.length,
     bilingual: kb.entries.filter((e) => e.zh.answer && e.en.answer && e.zh.aliases.length >= 2 && e.en.aliases.length >= 2).length,
     quizItems: kb.entries.reduce((n, e) => n + e.quiz.length, 0),
+    keyPoints: kb.entries.reduce((n, e) => n + e.zh.keyPoints.length + e.en.keyPoints.length, 0),
+    longestIsKey: Object.fromEntries(Object.entries(longestIsKeyShare(kb)).map(([l, v]) => [l, Math.round(v * 1000) / 1000])),
     topics: kb.topics.length,
     byTopic,
     byLevel,
@@ -59,6 +62,7 @@ function main(): number {
     console.log(`knowledge: ${summary.entries} entries in ${summary.topics} topics, ${summary.bilingual} complete in both languages, ${summary.quizItems} quiz items, ${summary.withRefs} with references, ${summary.corrections} corrections noted`);
     console.log(`  by topic: ${Object.entries(byTopic).map(([t, n]) => `${t} ${n}`).join(', ')}`);
     console.log(`  by level: ${Object.entries(byLevel).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+    console.log(`  key points: ${summary.keyPoints}; quiz items whose right option is the longest: zh ${(summary.longestIsKey.zh! * 100).toFixed(1)}%, en ${(summary.longestIsKey.en! * 100).toFixed(1)}% (chance is 25%)`);
     console.log(`seed coverage: ${summary.seedSectionsCovered}/${sectionCount} sections covered (${seedTexts.size}/${seeds.length} seed files found in ${seedsDir})`);
     if (flags.has('coverage')) {
       for (const [seed, sections] of Object.entries(coverage.record)) {
