@@ -22,7 +22,7 @@ export const MESSAGES = {
     en: "I'm not sure I have an answer to that. Did you mean one of these?",
     zh: '我不确定能回答这个问题。你是不是想问：',
   },
-  didYouMean: { en: 'Did you mean: **{question}**?', zh: '你是不是想问：**{question}**？' },
+  didYouMean: { en: 'Did you mean this question?', zh: '你是不是想问这个问题？' },
   fullAnswer: { en: 'Full answer', zh: '完整回答' },
   smallTalk: {
     en: "Hi! I'm a Kubernetes and container interview coach: ask me a question (in English or Chinese), or try a quiz. `/help` lists what I can do.",

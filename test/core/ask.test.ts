@@ -33,12 +33,6 @@ describe('ask', () => {
     expect(ask(index, 'pause 容器', { lang: 'en' }).lang).toBe('en');
   });
 
-  it('offers close questions when it is not sure', () => {
-    const r = ask(index, 'probe timing cooking recipe for readiness');
-    expect(r.status).toBe('declined');
-    expect(r.suggestions.map((e) => e.id)).toContain('pod-probes');
-  });
-
   it('returns the JSON shape the CLI documents', () => {
     const json = askResultToJson(ask(index, 'kube-proxy 的代理模式'));
     expect(json).toMatchObject({ query: 'kube-proxy 的代理模式', answer: { id: 'kube-proxy-modes', question: 'kube-proxy 有哪几种代理模式？' }, suggestions: [] });

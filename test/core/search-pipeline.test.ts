@@ -66,6 +66,13 @@ describe('ranking on the real knowledge base', () => {
     }
   });
 
+  it('declines a container question the base lacks with close questions, an off-topic one without', () => {
+    const r = ask(index, 'how do I configure cert-manager with letsencrypt');
+    expect(r.status).toBe('declined');
+    expect(r.suggestions.length).toBeGreaterThan(0);
+    expect(ask(index, 'how to center a div with css flexbox').suggestions).toEqual([]);
+  });
+
   it('declines questions about other things, even when they share a word', () => {
     for (const q of ['How do I center a div with flexbox?', 'C++ namespace 怎么用', 'what is the weather in Paris today']) expect(ask(index, q).status, q).toBe('declined');
   });

@@ -28,6 +28,8 @@ export interface AskResult {
 }
 
 const SUGGESTIONS = 3;
+/** Suggestions only for questions at least this likely to be about containers or Kubernetes. */
+const SUGGEST_ON_TOPIC = 0.5;
 /** A suggestion must score at least this far (in rank logits) below the best one to be left out. */
 const SUGGESTION_SPREAD = 3;
 
@@ -56,7 +58,9 @@ export function ask(index: KnowledgeIndex, rawQuery: string, options: AskOptions
   const confidence = decision.probability;
   const top = outcome.hits[0];
   if (decision.kind === 'decline' || !top) {
-    return { ...base, status: 'declined', declineReason: 'not-covered', confidence, suggestions: suggestionsOf(outcome.hits, decision.probability) };
+    // Close questions help with a container question the base lacks; for a CSS question they are noise.
+    const suggestions = decision.onTopic >= SUGGEST_ON_TOPIC ? suggestionsOf(outcome.hits, decision.probability) : [];
+    return { ...base, status: 'declined', declineReason: 'not-covered', confidence, suggestions };
   }
   const entry = top.entry;
   return { ...base, status: STATUS[decision.kind], entry, confidence, related: pickRelated(index, entry, outcome.hits) };

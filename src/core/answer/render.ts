@@ -56,7 +56,7 @@ function renderDidYouMean(kb: KnowledgeBase, entry: Entry, lang: Lang): Reply {
   const loc = entry[lang];
   const topic = kb.topics.find((tp) => tp.id === entry.topic);
   return {
-    text: t(lang, 'didYouMean', { question: loc.question }),
+    text: t(lang, 'didYouMean'),
     cards: [{ title: loc.question, subtitle: `${topic?.title[lang] ?? entry.topic} · ${levelLabel(lang, entry.level)}`, body: loc.short, links: [], footer: entry.id, tone: 'info' }],
     buttons: [[{ action: actions.show(entry.id, lang), label: t(lang, 'fullAnswer'), style: 'primary' }]],
   };
