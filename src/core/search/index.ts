@@ -10,12 +10,8 @@ export interface SearchHit {
   entry: Entry;
   /** The ranker's score (a logit: higher is better; comparable only within one query). */
   score: number;
-  /** Query words (not expansions) the entry matched. */
-  matched: string[];
   /** Share of the question's information (IDF-weighted words) the entry matched, 0..1. */
   coverage: number;
-  /** The same, counting only matches in the entry's question, alternative phrasings and tags. */
-  titleCoverage: number;
   features: FeatureVector;
   /** Typed words the entry contains anywhere, and in its question, phrasings or tags. */
   matchedAny: ReadonlySet<string>;
@@ -105,7 +101,7 @@ export class KnowledgeIndex {
       const f = feats[i]!;
       const matchedAny = new Set(c.field?.any.keys());
       const matchedTitle = new Set(c.field?.title.keys());
-      return { entry: c.entry, score: rankScore(f), matched: [...matchedAny], coverage: f.cover, titleCoverage: f.coverTitle, features: f, matchedAny, matchedTitle };
+      return { entry: c.entry, score: rankScore(f), coverage: f.cover, features: f, matchedAny, matchedTitle };
     });
     hits.sort((a, b) => b.score - a.score);
     return { query, terms: query.terms, unknownLatin: query.unknownLatin, hits: hits.slice(0, limit) };
